@@ -1,0 +1,68 @@
+"""Sessions: docs, tests, lint, check (default: docs, tests, lint); docs-live, bench, fuzz on demand."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+BUILD = "_build/html"
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the site with every claim check on; any warning fails the build."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-W", "--keep-going", "-c", ".", "-b", "html", "docs", BUILD, *session.posargs)
+
+
+@nox.session(name="docs-live", python=PYTHON, default=False)
+def docs_live(session: nox.Session) -> None:
+    """Serve the site and rebuild it on every edit to pages, claims or the article."""
+    session.install("-e", ".", "sphinx-autobuild>=2024.4")
+    session.run(
+        "sphinx-autobuild", "-c", ".", "docs", BUILD,
+        "--watch", "claims", "--watch", "seeds", "--watch", "src/claimdocs", *session.posargs,
+    )
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The test suite, browser tests included (they need Debian's chromium)."""
+    session.install("-e", ".[test,browser]")
+    args = session.posargs or ["--cov", "--cov-report=term:skip-covered"]
+    session.run("pytest", *args, env={"PYTHONHASHSEED": "0", "CI": os.environ.get("CI", "")})
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Ruff, and the claims schema in sync with the model."""
+    session.install("ruff>=0.6", "-e", ".")
+    session.run("ruff", "check", "src", "tests", "noxfile.py", "conf.py", "bench")
+    session.run("claimdocs", "schema", "--check")
+
+
+@nox.session(python=PYTHON, default=False)
+def check(session: nox.Session) -> None:
+    """The fast checker alone (article -> claims -> pages), no HTML."""
+    session.install("-e", ".")
+    session.run("claimdocs", "check", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks at 1x, 10x, 100x the site; writes bench/results.json."""
+    session.install("-e", ".")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def fuzz(session: nox.Session) -> None:
+    """Longer hypothesis runs of the claims loader and the role parser."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "-m", "slow", "tests/test_fuzz.py", env={"CLAIMDOCS_FUZZ_EXAMPLES": "5000"})

@@ -1,0 +1,5 @@
+import sys
+
+from claimdocs.cli import main
+
+sys.exit(main())

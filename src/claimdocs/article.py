@@ -1,0 +1,193 @@
+"""The pinned article and anchoring: finding evidence in it, exactly once.
+
+Comparison folds only typographic quotes, apostrophes and whitespace. Nothing is
+fuzzy: difflib is used only to tell a person "nearest text in the source is ...".
+A verifier must fail where an annotator would re-attach (hypothesis/h #2798).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    }
+)
+_SPACE = re.compile(r"\s+")
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
+
+
+def fold(text: str) -> str:
+    """Typographic quotes and apostrophes to straight ones, whitespace runs to one space."""
+    return _SPACE.sub(" ", text.translate(_QUOTES))
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text with a map back to the offsets of the original."""
+
+    text: str
+    starts: tuple[int, ...]  # original offset of each folded character
+
+    @classmethod
+    def of(cls, original: str) -> Folded:
+        out: list[str] = []
+        starts: list[int] = []
+        translated = original.translate(_QUOTES)
+        i, n = 0, len(translated)
+        while i < n:
+            ch = translated[i]
+            if ch.isspace():
+                j = i
+                while j < n and translated[j].isspace():
+                    j += 1
+                out.append(" ")
+                starts.append(i)
+                i = j
+            else:
+                out.append(ch)
+                starts.append(i)
+                i += 1
+        return cls("".join(out), tuple(starts))
+
+    def original_span(self, start: int, end: int, original_len: int) -> tuple[int, int]:
+        """Map a folded span back to the original text."""
+        if self.text[end - 1] == " ":
+            o_end = self.starts[end] if end < len(self.starts) else original_len
+        else:
+            o_end = self.starts[end - 1] + 1
+        return self.starts[start], o_end
+
+
+# Titles and abbreviations that end in a period but never end a sentence.
+_TITLES = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rep sen gov no vs etc jan feb aug sept oct nov dec".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n[ \t]*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split prose into sentences, not breaking after "Lt. Gen.", "Mr." or "U.S. ally"."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            before = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start() + 1)
+            if before:
+                word = before.group(1)
+                nxt = text[end:].lstrip()[:1]
+                if word.lower() in _TITLES:
+                    continue
+                if "." in word and not (nxt.isupper() or nxt in "\"\u201c"):
+                    continue  # an initialism such as "U.S." inside a sentence
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """The article's text, decoded, with folded search and line/column lookup."""
+
+    path: str
+    text: str
+    sha256: str
+    _folded: Folded | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_bytes(cls, path: str, raw: bytes) -> Article:
+        return cls(path=path, text=raw.decode("utf-8"), sha256=hashlib.sha256(raw).hexdigest())
+
+    @property
+    def folded(self) -> Folded:
+        if self._folded is None:
+            self._folded = Folded.of(self.text)
+        return self._folded
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def find_all(self, exact: str, prefix: str = "", suffix: str = "") -> list[Match]:
+        """Every place (original offsets) where prefix+exact+suffix occurs, folded."""
+        needle = fold(exact)
+        if not needle.strip():
+            return []
+        fprefix, fsuffix = fold(prefix), fold(suffix)
+        hay = self.folded.text
+        found: list[Match] = []
+        i = hay.find(needle)
+        while i != -1:
+            if (not fprefix or hay[:i].endswith(fprefix)) and (not fsuffix or hay[i + len(needle) :].startswith(fsuffix)):
+                s, e = self.folded.original_span(i, i + len(needle), len(self.text))
+                found.append(Match(s, e))
+            i = hay.find(needle, i + 1)
+        return found
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return offset, offset
+
+    def nearest(self, text: str) -> str:
+        """The article's text most like ``text``: a hint for a person, never a match."""
+        return nearest_in(self.text, text)
+
+
+def nearest_in(haystack: str, text: str, limit: int = 160) -> str:
+    """The window of ``haystack`` (in words) closest to ``text``, for error hints."""
+    words = list(re.finditer(r"\S+", haystack))
+    want = fold(text).split()
+    if not words or not want:
+        return ""
+    k = max(1, min(len(want), len(words)))
+    target = " ".join(want).lower()
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+    best, best_ratio = (0, k), -1.0
+    for i in range(0, len(words) - k + 1):
+        candidate = fold(haystack[words[i].start() : words[i + k - 1].end()]).lower()
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = (i, i + k), ratio
+    snippet = haystack[words[best[0]].start() : words[best[1] - 1].end()]
+    snippet = fold(snippet)
+    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "\u2026"

@@ -1,0 +1,168 @@
+"""Loading a project once: the article, its metadata, the entities and the claims.
+
+This is the single engine's entry point: pytest, the command line and the Sphinx
+extension all call :func:`load_project` and then the rule modules on its result.
+Loading never raises for bad input; every problem becomes a :class:`Finding`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from claimdocs.article import Article
+from claimdocs.config import Config
+from claimdocs.loader import decode, load_yaml, validate
+from claimdocs.model import Claim, ClaimsFile, Entity, SourceMeta
+from claimdocs.registry import Registry
+from claimdocs.reporting import Finding
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    col: int
+
+
+@dataclass
+class Project:
+    config: Config
+    article: Article | None = None
+    meta: SourceMeta | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    _registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry(self.entities)
+        return self._registry
+
+    def locate(self, ident: str) -> Location:
+        return self.where.get(ident) or Location(self.config.claims, 1, 1)
+
+    def finding(self, ident: str, rule: str, message: str) -> Finding:
+        loc = self.locate(ident)
+        return Finding(loc.path, loc.line, loc.col, rule, message, claim=ident)
+
+
+def claim_files(config: Config) -> list[Path]:
+    folder = config.path("claims")
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_project(config: Config) -> Project:
+    project = Project(config=config)
+    _load_article(project)
+    for path in claim_files(config):
+        _load_claims_file(project, path)
+    if not project.files and not any(f.rule == "yaml" for f in project.findings):
+        project.findings.append(
+            Finding(config.claims, 1, 1, "config", f"no claims files (*.yaml) in {config.claims}/")
+        )
+    return project
+
+
+def _load_article(project: Project) -> None:
+    config = project.config
+    meta_path = config.path("metadata")
+    meta_display = config.display(meta_path)
+    loaded, problems = load_yaml(meta_path, meta_display)
+    project.findings += problems
+    if loaded is not None:
+        meta, problems = validate(SourceMeta, loaded, meta_display)
+        project.findings += [
+            Finding(f.path, f.line, f.col, "source", f.message) for f in problems
+        ]
+        project.meta = meta
+    art_path = config.path("article")
+    display = config.display(art_path)
+    try:
+        raw = art_path.read_bytes()
+    except OSError as exc:
+        project.findings.append(
+            Finding(display, 1, 1, "source", f"cannot read the article: {exc.strerror or exc}; restore it from seeds/ in git")
+        )
+        return
+    text, problems = decode(raw, display)
+    if text is None:
+        project.findings += [Finding(f.path, f.line, f.col, "source", f"the article: {f.message}") for f in problems]
+        return
+    project.article = Article.from_bytes(display, raw)
+    if project.meta and project.meta.sha256 != project.article.sha256:
+        project.findings.append(
+            Finding(
+                meta_display,
+                loaded.where(("sha256",))[0] if loaded else 1,
+                1,
+                "source",
+                f"the article changed: {display} has sha256 {project.article.sha256}, "
+                f"the metadata pins {project.meta.sha256}; restore the article byte for byte",
+            )
+        )
+
+
+def _load_claims_file(project: Project, path: Path) -> None:
+    display = project.config.display(path)
+    project.files.append(path)
+    loaded, problems = load_yaml(path, display)
+    project.findings += problems
+    if loaded is None:
+        return
+    if loaded.data is None or loaded.data == {}:
+        return
+    if not isinstance(loaded.data, dict):
+        line, col = loaded.where(())
+        project.findings.append(
+            Finding(display, line, col, "schema", "a claims file is a mapping with 'claims:' and/or 'entities:'")
+        )
+        return
+    parsed, problems = validate(ClaimsFile, loaded, display)
+    project.findings += problems
+    if parsed is not None:
+        items = {s: list(enumerate(getattr(parsed, s))) for s in ("entities", "claims")}
+    else:
+        # keep what is valid so one bad claim does not hide every other check
+        items = _salvage(loaded.data)
+    for section, target in (("entities", project.entities), ("claims", project.claims)):
+        for i, item in items[section]:
+            line, col = loaded.where((section, i))
+            if item.id in project.where:
+                first = project.where[item.id]
+                project.findings.append(
+                    Finding(
+                        display, line, col, "duplicate-id",
+                        f"duplicate id {item.id!r}: first defined at {first.path}:{first.line}",
+                        claim=item.id,
+                    )
+                )
+                continue
+            project.where[item.id] = Location(display, line, col)
+            target[item.id] = item
+
+
+def _salvage(data: dict) -> dict[str, list[tuple[int, Entity | Claim]]]:
+    good: dict[str, list[tuple[int, Entity | Claim]]] = {"entities": [], "claims": []}
+    for section, adapter in (("entities", _ENTITY), ("claims", _CLAIM)):
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            try:
+                good[section].append((i, adapter.validate_python(item)))
+            except ValidationError:
+                continue
+    return good
+
+
+_ENTITY: TypeAdapter[Entity] = TypeAdapter(Entity)
+_CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)

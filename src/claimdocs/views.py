@@ -1,0 +1,447 @@
+"""Generated views: the claims index, figures, positions matrix, quotations, source.
+
+Filled at ``doctree-resolved``, once every page has been read, from the claims
+and the Domain's record of uses. Built from standard docutils nodes (plus our
+claim nodes) so every builder can write them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from claimdocs.export import claims_document
+from claimdocs.model import DISPUTES, KINDS, Claim, EntityKind, Quantity, Quote, Role, Stance, Topic
+from claimdocs.nodes import card_html, claim_ref, person_ref, raw_html
+from claimdocs.project import Project
+from claimdocs.wording import HEDGE_LABEL, attribution, evidence_sentence, own_words, plain_title, speaker_office
+
+if TYPE_CHECKING:
+    from claimdocs.extension import ClaimsDomain
+
+KIND_TITLES = {
+    "quantity": "Figures",
+    "event": "Dates and times",
+    "quote": "Quotations",
+    "role": "Offices and affiliations",
+    "stance": "Positions",
+    "assertion": "Attributed statements",
+}
+DISPUTE_TITLES = {
+    Topic.OFFENSIVE: "Offensive into Gaza City",
+    Topic.QATAR: "Strike on Hamas officials in Qatar",
+    Topic.CEASEFIRE: "Approach to ceasefire talks",
+}
+
+
+def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str:
+    if todoc not in app.env.found_docs:
+        return ""
+    base = "" if fromdoc == todoc else app.builder.get_relative_uri(fromdoc, todoc)
+    return f"{base}#{anchor}"
+
+
+def _root_file(app: Sphinx, fromdoc: str, name: str) -> str:
+    """A file written at the output root, relative to ``fromdoc``'s page."""
+    target = app.builder.get_target_uri(fromdoc)
+    depth = target.count("/")
+    return "../" * depth + name
+
+
+# ---------------------------------------------------------------- references
+
+
+def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: str) -> None:
+    """Give every claim and person node its link, plain title and card."""
+    if app.builder.format != "html":
+        return
+    index, source = app.config.claimdocs_index_page, app.config.claimdocs_source_page
+    reg = project.registry
+    for node in doctree.findall(claim_ref):
+        claim = project.claims.get(node["claim"])
+        if claim is None:
+            continue
+        node["refuri"] = _uri(app, docname, index, f"claim-{claim.id}")
+        node["title"] = plain_title(claim, reg, project.claims)
+        before, evidence, after = evidence_sentence(project.article, claim)
+        node["card"] = card_html(
+            KIND_TITLES.get(claim.kind, claim.kind), claim.id, _headline(claim), attribution(claim, reg, project.claims),
+            before, evidence, after, _uri(app, docname, source, f"src-{claim.id}") or None,
+        )
+    for node in doctree.findall(person_ref):
+        entity = project.entities.get(node["entity"])
+        if entity is None:
+            continue
+        roles = [c for c in project.claims.values() if isinstance(c, Role) and c.person == entity.id]
+        offices = "; ".join(f"{r.text}{' (former)' if r.status == 'former' else ''}" for r in roles)
+        node["refuri"] = _uri(app, docname, index, f"entity-{entity.id}")
+        node["title"] = f"{entity.name}" + (f": {offices}" if offices else "")
+        first = min(roles, key=lambda r: r.evidence.start) if roles else None
+        before, evidence, after = evidence_sentence(project.article, first) if first else ("", "", "")
+        node["card"] = card_html(
+            entity.kind.value, entity.id, entity.name, offices, before, evidence, after,
+            _uri(app, docname, source, f"src-{first.id}") if first else None,
+        ) if first else card_html(entity.kind.value, entity.id, entity.name, "", "", entity.name, "", None)
+
+
+def _headline(claim: Claim) -> str:
+    match claim:
+        case Quantity():
+            return f"{claim.text} \u2014 {claim.counts}"
+        case Quote():
+            return own_words(claim)
+        case _:
+            return claim.summary
+
+
+def _ref(claim: Claim, text: str, anchor: str) -> claim_ref:
+    return claim_ref("", "", nodes.Text(text), claim=claim.id, kind=claim.kind, ids=[anchor])
+
+
+def _person(project: Project, entity: str, anchor: str) -> nodes.Node:
+    if entity not in project.entities:
+        return nodes.Text(entity)
+    return person_ref("", "", nodes.Text(project.registry.label(entity)), entity=entity, ids=[anchor])
+
+
+def _badge(text: str, tone: str = "secondary") -> nodes.inline:
+    return nodes.inline(text, text, classes=["sd-badge", f"sd-bg-{tone}", f"sd-bg-text-{tone}", "claim-badge"])
+
+
+def _by_article_order(claims: list[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.evidence.start, c.id))
+
+
+# ---------------------------------------------------------------- views
+
+
+def render_view(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, node: nodes.Element) -> list[nodes.Node]:
+    view = node["view"]
+    topic = node.get("topic") or ""
+    renderer = {
+        "index": _index,
+        "figures": _figures,
+        "positions": _positions,
+        "quotations": _quotations,
+        "source": _source,
+    }[view]
+    out = renderer(app, project, domain, docname, topic)
+    box = nodes.container(classes=["claims-view", f"claims-{view}"], ids=list(node.get("ids", [])))
+    box += out
+    return [box]
+
+
+def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    uses = domain.uses_of()
+    reg = project.registry
+    out: list[nodes.Node] = []
+    summary = nodes.paragraph()
+    summary += nodes.Text(f"{len(project.claims)} claims, {len(project.entities)} entities. Jump to: ")
+    for i, kind in enumerate(KINDS):
+        if i:
+            summary += nodes.Text(" \u00b7 ")
+        summary += nodes.reference("", KIND_TITLES[kind], internal=True, refuri=f"#kind-{kind}")
+    summary += nodes.Text(" \u00b7 ")
+    summary += nodes.reference("", "Entities", internal=True, refuri="#entities")
+    out.append(summary)
+    for kind in KINDS:
+        claims = _by_article_order([c for c in project.claims.values() if c.kind == kind])
+        if topic:
+            claims = [c for c in claims if topic in c.topics]
+        out.append(nodes.rubric(KIND_TITLES[kind], KIND_TITLES[kind], ids=[f"kind-{kind}"]))
+        for claim in claims:
+            out.append(_index_entry(app, project, docname, claim, uses.get(claim.id, [])))
+    out.append(nodes.rubric("Entities", "Entities", ids=["entities"]))
+    for entity in sorted(project.entities.values(), key=lambda e: (e.kind.value, e.name.lower())):
+        entry = nodes.container(classes=["claim-entry", "entity-entry"], ids=[f"entity-{entity.id}"])
+        head = nodes.paragraph(classes=["claim-entry-head"])
+        head += nodes.strong(entity.name, entity.name)
+        head += nodes.Text(" ")
+        head += _badge(entity.kind.value)
+        head += nodes.Text(" ")
+        head += nodes.literal(entity.id, entity.id)
+        entry += head
+        if entity.aliases:
+            entry += nodes.paragraph("", "Also written: " + "; ".join(entity.aliases))
+        roles = _by_article_order([c for c in project.claims.values() if isinstance(c, Role) and c.person == entity.id])
+        if roles:
+            para = nodes.paragraph("", "Offices and affiliations: ")
+            for i, role in enumerate(roles):
+                if i:
+                    para += nodes.Text("; ")
+                para += _ref(role, role.text + (" (former)" if role.status == "former" else ""), f"ix-{entity.id}-{role.id}")
+            entry += para
+        out.append(entry)
+    del reg
+    return out
+
+
+def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
+                 uses: list[tuple[str, str, int]]) -> nodes.Node:
+    reg = project.registry
+    entry = nodes.container(classes=["claim-entry", f"claim-entry-{claim.kind}"], ids=[f"claim-{claim.id}"])
+    head = nodes.paragraph(classes=["claim-entry-head"])
+    head += nodes.literal(claim.id, claim.id, classes=["claim-id"])
+    head += nodes.Text(" ")
+    head += _badge(claim.kind, "primary")
+    if isinstance(claim, Quantity):
+        head += nodes.Text(" ")
+        head += _badge(HEDGE_LABEL[claim.hedge.value], "info")
+    for t in claim.topics:
+        head += nodes.Text(" ")
+        head += _badge(t.value)
+    entry += head
+    what = nodes.paragraph(classes=["claim-entry-what"])
+    what += nodes.Text(_headline(claim))
+    entry += what
+    if claim.summary and claim.summary != _headline(claim):
+        entry += nodes.paragraph("", claim.summary, classes=["claim-entry-summary"])
+    who = attribution(claim, reg, project.claims)
+    if who:
+        entry += nodes.paragraph("", f"Attribution: {who}", classes=["claim-entry-who"])
+    before, evidence, after = evidence_sentence(project.article, claim)
+    ev = nodes.paragraph(classes=["claim-entry-evidence"])
+    ev += nodes.Text("In the article: \u201c" + before)
+    ev += nodes.inline(evidence, evidence, classes=["claim-evidence-mark"])
+    ev += nodes.Text(after + "\u201d ")
+    src = _uri(app, docname, app.config.claimdocs_source_page, f"src-{claim.id}")
+    if src:
+        ev += nodes.reference("", "(in the source)", internal=True, refuri=src)
+    ev += nodes.Text(f" characters {claim.evidence.start}\u2013{claim.evidence.end}")
+    entry += ev
+    used = nodes.paragraph(classes=["claim-entry-uses"])
+    if uses:
+        used += nodes.Text("Used on: ")
+        for i, (doc, anchor, _line) in enumerate(uses):
+            if i:
+                used += nodes.Text(", ")
+            title = app.env.titles[doc].astext() if doc in app.env.titles else doc
+            used += nodes.reference("", title, internal=True, refuri=_uri(app, docname, doc, anchor))
+    else:
+        used += nodes.Text("Not used on any page.")
+    entry += used
+    entry += raw_html(html=_jsonld(project, claim))
+    return entry
+
+
+def _jsonld(project: Project, claim: Claim) -> str:
+    """schema.org ``Claim`` for machines; ``</`` escaped so it cannot close the script."""
+    reg = project.registry
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Claim",
+        "identifier": claim.id,
+        "text": claim.summary,
+        "appearance": {"@type": "Quotation", "text": claim.evidence.exact},
+    }
+    author = getattr(claim, "speaker", None) or getattr(claim, "according_to", None)
+    if author:
+        data["author"] = {"@type": "Person" if project.entities.get(author) and project.entities[author].kind is EntityKind.PERSON
+                          else "Organization", "name": reg.label(author)}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
+    thead = nodes.thead()
+    row = nodes.row()
+    for h in headers:
+        entry = nodes.entry()
+        entry += nodes.paragraph(h, h)
+        row += entry
+    thead += row
+    group += thead
+    tbody = nodes.tbody()
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            para = nodes.paragraph()
+            if isinstance(cell, str):
+                para += nodes.Text(cell)
+            else:
+                para += cell
+            entry += para
+            row += entry
+        tbody += row
+    group += tbody
+    return table
+
+
+def figure_rows(project: Project) -> list[Quantity]:
+    return [c for c in _by_article_order(list(project.claims.values())) if isinstance(c, Quantity)]
+
+
+def _figures(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    reg = project.registry
+    rows = []
+    for claim in figure_rows(project):
+        if topic and topic not in claim.topics:
+            continue
+        rows.append([
+            _ref(claim, claim.text, f"fig-{claim.id}"),
+            HEDGE_LABEL[claim.hedge.value],
+            claim.counts,
+            reg.label(claim.according_to) if claim.according_to else "the article",
+            claim.as_of or "",
+            claim.caveat or "",
+        ])
+    table = _table(["Figure", "Hedge", "What is counted", "According to", "As of", "Caveat"], rows,
+                   ["claims-figures-table"])
+    download = nodes.paragraph(classes=["claims-download"])
+    download += nodes.Text("Download this table: ")
+    download += nodes.reference("", "figures.csv", refuri=_root_file(app, docname, "figures.csv"))
+    download += nodes.Text(" \u00b7 every claim: ")
+    download += nodes.reference("", "claims.json", refuri=_root_file(app, docname, "claims.json"))
+    return [table, download]
+
+
+def positions(project: Project) -> tuple[list[str], dict[tuple[str, Topic], list[Stance]]]:
+    """People (in order of appearance) by dispute, each cell the stance claims."""
+    cells: dict[tuple[str, Topic], list[Stance]] = {}
+    first_seen: dict[str, int] = {}
+    for claim in _by_article_order(list(project.claims.values())):
+        if not isinstance(claim, Stance):
+            continue
+        for dispute in DISPUTES:
+            if dispute in claim.topics:
+                for actor in claim.actors:
+                    cells.setdefault((actor, dispute), []).append(claim)
+                    first_seen.setdefault(actor, claim.evidence.start)
+    people = sorted(first_seen, key=lambda a: (first_seen[a], a))
+    return people, cells
+
+
+def _positions(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    people, cells = positions(project)
+    rows = []
+    for actor in people:
+        row: list[nodes.Node | str] = [_person(project, actor, f"pos-{actor}")]
+        for dispute in DISPUTES:
+            claims = cells.get((actor, dispute), [])
+            if not claims:
+                row.append("\u2014")
+                continue
+            box = nodes.inline()
+            for i, claim in enumerate(claims):
+                if i:
+                    box += nodes.Text(" ")
+                ref = _ref(claim, claim.position.value, f"pos-{actor}-{claim.id}")
+                ref["classes"] = [f"position-{claim.position.value}"]
+                box += ref
+            row.append(box)
+        rows.append(row)
+    headers = ["Who", *(DISPUTE_TITLES[d] for d in DISPUTES)]
+    note = nodes.paragraph(
+        "", "Each cell links to the claim behind it; \u2014 means the article states no position for that person "
+        "on that matter.", classes=["claims-positions-note"],
+    )
+    return [_table(headers, rows, ["claims-positions-table"]), note]
+
+
+def _quotations(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for claim in _by_article_order([c for c in project.claims.values() if isinstance(c, Quote)]):
+        if topic and topic not in claim.topics:
+            continue
+        quote = nodes.block_quote(classes=["claim-quote", f"claim-quote-{claim.form}"])
+        para = nodes.paragraph()
+        para += _ref(claim, own_words(claim), f"q-{claim.id}")
+        para += nodes.Text(" ")
+        para += _badge("full quotation" if claim.form == "full" else "partial phrase", "info")
+        quote += para
+        who = nodes.attribution()
+        who += _person(project, claim.speaker, f"q-{claim.id}-who")
+        role = speaker_office(claim, project.claims)
+        if role:
+            who += nodes.Text(", ")
+            who += _ref(role, role.text, f"q-{claim.id}-role")
+        quote += who
+        out.append(quote)
+    return out
+
+
+def _source(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    article = project.article
+    if article is None:
+        return [nodes.paragraph("", "The article could not be read; see the build warnings.")]
+    index = app.config.claimdocs_index_page
+    claims = _by_article_order(list(project.claims.values()))
+    out: list[nodes.Node] = []
+    offset = 0
+    for line in article.text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            continue
+        inside = [c for c in claims if c.evidence.start < end and c.evidence.end > start]
+        cuts = sorted({start, end, *(max(start, c.evidence.start) for c in inside), *(min(end, c.evidence.end) for c in inside)})
+        para = nodes.paragraph(classes=["claims-source-paragraph"])
+        starts_here = {c.evidence.start: [] for c in inside}
+        for c in inside:
+            if start <= c.evidence.start < end:
+                starts_here[c.evidence.start].append(c)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            for c in starts_here.get(a, []):
+                para += nodes.inline("", "", ids=[f"src-{c.id}"], classes=["claims-source-anchor"])
+            text = article.text[a:b]
+            covering = [c for c in inside if c.evidence.start <= a and b <= c.evidence.end]
+            if not covering:
+                para += nodes.Text(text)
+                continue
+            inner = min(covering, key=lambda c: (c.evidence.end - c.evidence.start, c.id))
+            ref = nodes.reference(
+                "", text, internal=True, refuri=_uri(app, docname, index, f"claim-{inner.id}"),
+                reftitle="; ".join(f"{c.id}: {attribution(c, project.registry, project.claims)}" for c in covering),
+                classes=["claims-evidence", f"claims-evidence-{inner.kind}", f"depth-{min(len(covering), 3)}"],
+            )
+            para += ref
+        out.append(para)
+    return out
+
+
+# ---------------------------------------------------------------- exports
+
+
+def uses_for_export(app: Sphinx, domain: ClaimsDomain) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for claim, places in domain.uses_of().items():
+        out[claim] = [
+            {"page": doc, "anchor": anchor, "line": line, "url": f"{app.builder.get_target_uri(doc)}#{anchor}"}
+            for doc, anchor, line in places
+        ]
+    return out
+
+
+def figures_csv(project: Project) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["id", "figure", "value", "hedge", "counts", "according_to", "as_of", "caveat", "evidence"])
+    reg = project.registry
+    for c in figure_rows(project):
+        writer.writerow([
+            c.id, c.text, "" if c.value is None else f"{c.value:g}", c.hedge.value, c.counts,
+            reg.label(c.according_to) if c.according_to else "", c.as_of or "", c.caveat or "", c.evidence.exact,
+        ])
+    return buf.getvalue()
+
+
+def write_exports(app: Sphinx, project: Project, domain: ClaimsDomain) -> None:
+    """``claims.json`` and ``figures.csv`` at the output root, deterministic."""
+    outdir = Path(app.outdir)
+    doc = claims_document(project, uses_for_export(app, domain))
+    (outdir / "claims.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+    (outdir / "figures.csv").write_text(figures_csv(project), encoding="utf-8")

@@ -1,0 +1,96 @@
+"""The claims' own wording: what a bare ``{claim}`id``` shows, and what a card says.
+
+One place for it, shared by the roles, the generated views, the hover cards and
+the export, so the site never words the same claim two ways.
+"""
+
+from __future__ import annotations
+
+from claimdocs.article import Article, fold
+from claimdocs.model import Assertion, Claim, Event, Quantity, Quote, Role, Stance
+from claimdocs.registry import Registry
+
+HEDGE_LABEL = {
+    "exact": "exact",
+    "approximate": "approximate",
+    "lower_bound": "lower bound",
+    "upper_bound": "upper bound",
+    "just_below": "just below",
+    "vague": "vague quantity",
+}
+
+
+def own_words(claim: Claim) -> str:
+    """The claim as a page may show it without restating it in other words."""
+    match claim:
+        case Quote():
+            return f"\u201c{claim.text}\u201d"
+        case Quantity() | Event() | Role():
+            return claim.text
+        case _:
+            return claim.summary
+
+
+def names(registry: Registry, ids: list[str]) -> str:
+    labels = [registry.label(i) for i in ids]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def speaker_office(claim: Quote, claims: dict[str, Claim]) -> Role | None:
+    """The speaker's role claim nearest the quotation in the article."""
+    roles = [c for c in claims.values() if isinstance(c, Role) and c.person == claim.speaker]
+    if not roles:
+        return None
+    return min(roles, key=lambda r: (abs(r.evidence.start - claim.evidence.start), r.id))
+
+
+def attribution(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> str:
+    """Who the article says this comes from, in a short neutral line."""
+    match claim:
+        case Quantity():
+            parts = []
+            if claim.according_to:
+                parts.append(f"according to {registry.label(claim.according_to)}")
+            if claim.as_of:
+                parts.append(f"as of: {claim.as_of}")
+            if claim.caveat:
+                parts.append(claim.caveat)
+            return "; ".join(parts) or "stated by the article"
+        case Quote():
+            role = speaker_office(claim, claims)
+            who = registry.label(claim.speaker)
+            return f"{who}, {role.text}" if role else who
+        case Role():
+            status = " (former)" if claim.status == "former" else ""
+            return f"{registry.label(claim.person)}{status}"
+        case Stance():
+            line = f"{names(registry, claim.actors)}: {claim.position.value}"
+            if claim.according_to:
+                line += f", according to {registry.label(claim.according_to)}"
+            return line
+        case Assertion():
+            line = f"{names(registry, claim.asserted_by)} ({claim.verb})"
+            if claim.contested_by:
+                line += f"; {claim.contest_verb or 'contested'} by {names(registry, claim.contested_by)}"
+            return line
+        case Event():
+            return claim.what
+    return ""
+
+
+def evidence_sentence(article: Article | None, claim: Claim) -> tuple[str, str, str]:
+    """The article's sentence(s) around the evidence, split as (before, evidence, after)."""
+    ev = claim.evidence
+    if article is None or article.text[ev.start : ev.end] == "" or fold(article.text[ev.start : ev.end]) != fold(ev.exact):
+        return "", ev.exact, ""
+    spans = article.sentences
+    first = next((s for s, e in spans if s <= ev.start < e), ev.start)
+    last = next((e for s, e in spans if s < ev.end <= e), ev.end)
+    return article.text[first : ev.start], article.text[ev.start : ev.end], article.text[ev.end : last]
+
+
+def plain_title(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> str:
+    """A one-line title attribute: works without JavaScript or CSS."""
+    return f"{claim.id}: {attribution(claim, registry, claims)} \u2014 source: \u201c{fold(claim.evidence.exact)}\u201d"
