@@ -186,7 +186,7 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         hint = ""
-        if "\t" in problem or "tab" in problem.lower():
+        if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
             hint = "; indent with spaces, not tabs"
         return None, [Finding(display, line, col, "yaml", f"YAML syntax error: {problem}{hint}")]
     except yaml.YAMLError as exc:

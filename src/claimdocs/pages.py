@@ -5,10 +5,33 @@ is claim markup, what is code and what is a directive's literal body. Parsing
 with myst-parser's own markdown-it configuration gives the same tokens MyST
 turns into the doctree, at a fraction of docutils' cost, so the command line and
 the Sphinx build check exactly the same text.
+
+What a page is made of, for the rules:
+
+- A :class:`Block` is one unit of sentences: a paragraph, a heading, a table
+  cell, a definition term, or a directive's title (the argument of
+  ``{admonition}``, ``{card}``, ``{tab-item}``, ``{dropdown}`` ...). Directive
+  bodies (admonitions, cards, tabs, grids, dropdowns, figures' captions, any
+  directive not listed in :data:`LITERAL_DIRECTIVES`) are parsed as MyST again,
+  so their paragraphs are blocks too, with lines and columns into the page.
+- A block is a list of :class:`Segment` s: ``text`` (prose), ``role`` (one of the
+  claim roles ``{claim}``, ``{person}``, ``{nofact}``), ``code`` (code spans,
+  inline math or HTML, any other role: never checked) and ``break`` (a line
+  break inside the paragraph, read as one space).
+- Literal content is not in any block: fenced and indented code blocks, the
+  bodies of :data:`LITERAL_DIRECTIVES`, front matter, comments, HTML blocks and
+  image alt text.
+
+Every segment knows the line and column (1-based) where it starts in the page
+file; a text segment also maps each of its characters back to a column, so an
+entity (``&amp;``) or an escape (``\\*``) does not shift what follows, and a
+role that a writer reflowed over two lines keeps the position of its start.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,17 +46,27 @@ CLAIM_ROLES = frozenset({"claim", "person", "nofact"})
 LITERAL_DIRECTIVES = frozenset(
     {
         "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math", "raw", "mermaid",
-        "graphviz", "csv-table", "eval-rst", "include", "toctree", "image", "figure", "only",
+        "graphviz", "csv-table", "eval-rst", "include", "toctree", "image", "glossary", "highlight",
         "claims-index", "claims-figures", "claims-positions", "claims-quotations", "claims-source",
-        "claim-quote", "glossary", "highlight",
+        "claim-quote", "parsed-literal", "literal", "tab-set-code", "autodoc", "automodule",
+        "autoclass", "autofunction",
     }
 )
-#: Directives whose argument is a title a reader sees (checked as prose).
-_TITLED = frozenset(
-    {"admonition", "card", "tab-item", "dropdown", "topic", "sidebar", "grid-item-card", "tab-set-code"}
+#: Directives whose argument is not prose (a path, a column spec, a class name, an expression);
+#: the argument of every other non-literal directive is a title a reader sees and is checked.
+ARG_NOT_PROSE = frozenset(
+    {
+        "figure", "image", "include", "only", "toctree", "grid", "card-carousel", "button-link",
+        "button-ref", "div", "container", "role", "default-role", "highlight", "tab-set",
+        "currentmodule", "module", "ifconfig", "bibliography", "footbibliography", "plot",
+    }
 )
 _TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTALL)
 _OPTION = re.compile(r"^\s*:[\w-]+:")
+_DIRECTIVE_INFO = re.compile(r"\{([^}]*)\}\s*(.*)", re.DOTALL)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: How far (in characters) the aligner may skip markup before giving up on exact columns.
+_MAX_SKIP = 400
 
 
 @dataclass(frozen=True)
@@ -41,12 +74,23 @@ class Segment:
     """A run of inline content: plain text, or one piece of markup."""
 
     kind: Literal["text", "role", "code", "break"]
-    text: str  # what a reader sees (for a role: its displayed text)
+    text: str  # what a reader sees (for a role: its written text, without the <target>)
     line: int  # 1-based, in the page file
     col: int  # 1-based
     role: str | None = None
-    target: str | None = None  # the claim or entity id, for roles
+    target: str | None = None  # the claim or entity id, for roles written "text <id>"
     raw: str = ""  # the role's source, for messages
+    #: For text segments whose characters do not map one to one onto the source (an entity,
+    #: an escape): the column offset, from ``col``, of each character. Empty means one to one.
+    colmap: tuple[int, ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column in the page of character ``offset`` of this segment's text."""
+        if self.kind != "text" or offset <= 0:
+            return self.line, self.col
+        if self.colmap:
+            return self.line, self.col + self.colmap[min(offset, len(self.colmap) - 1)]
+        return self.line, self.col + offset
 
 
 @dataclass
@@ -56,6 +100,8 @@ class Block:
     kind: str
     line: int
     segments: list[Segment] = field(default_factory=list)
+    #: For table cells: the line of the row (cells of one row share it).
+    row: int | None = None
 
     @property
     def text(self) -> str:
@@ -88,18 +134,19 @@ def split_role(content: str) -> tuple[str, str | None]:
 
 
 class _Locator:
-    """Find where inline pieces sit in the page, to give each a line and column."""
+    """Lines and columns of offsets into the page."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def offset(self, line0: int) -> int:
-        return self.line_starts[min(line0, len(self.line_starts) - 1)]
+        """Offset of the start of 0-based line ``line0`` (clamped to the page)."""
+        if line0 >= len(self.line_starts):
+            return len(self.text)
+        return self.line_starts[max(0, line0)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        import bisect
-
         i = bisect.bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 
@@ -107,23 +154,26 @@ class _Locator:
 def parse_page(text: str, path: str) -> Page:
     """The prose blocks of a MyST page, with lines and columns into ``text``."""
     page = Page(path=path, blocks=[])
-    _parse_into(page, text, _Locator(text), 0)
+    _parse_into(page, text, _Locator(text), 0, 0)
     return page
 
 
-def _parse_into(page: Page, source: str, loc: _Locator, base_offset: int) -> None:
+def _parse_into(page: Page, source: str, loc: _Locator, base_line: int, depth: int) -> None:
+    """Parse ``source``, whose line 0 is line ``base_line`` (0-based) of the page."""
+    if depth > 20:  # directives nested deeper than any real page: read no further
+        return
     tokens = _parser().parse(source)
-    sub = _Locator(source)
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
+    for i, tok in enumerate(tokens):
         if tok.type == "inline" and tok.map is not None:
             kind = _block_kind(tokens, i)
-            start = base_offset + sub.offset(tok.map[0])
-            page.blocks.append(_inline_block(tok, kind, loc, start, page))
+            start = loc.offset(base_line + tok.map[0])
+            end = loc.offset(base_line + max(tok.map[1], tok.map[0] + 1))
+            block = _inline_block(tok.children or [], kind, loc, start, end)
+            if kind == "cell":
+                block.row = loc.line_col(start)[0]
+            page.blocks.append(block)
         elif tok.type in ("fence", "colon_fence") and tok.map is not None:
-            _directive(page, tok, source, sub, loc, base_offset)
-        i += 1
+            _directive(page, tok, loc, base_line, depth)
 
 
 def _block_kind(tokens: list[Token], i: int) -> str:
@@ -131,23 +181,21 @@ def _block_kind(tokens: list[Token], i: int) -> str:
     return {"heading_open": "heading", "th_open": "cell", "td_open": "cell", "dt_open": "term"}.get(prev, "paragraph")
 
 
-def _directive(page: Page, tok: Token, source: str, sub: _Locator, loc: _Locator, base: int) -> None:
+def _directive(page: Page, tok: Token, loc: _Locator, base_line: int, depth: int) -> None:
     info = tok.info.strip()
     if not info.startswith("{"):
         return  # a plain code fence: literal
-    m = re.match(r"\{([^}]*)\}\s*(.*)", info)
+    m = _DIRECTIVE_INFO.match(info)
     if not m:
         return
     name, argument = m.group(1).strip(), m.group(2).strip()
-    head_line = tok.map[0]
-    if argument and (name in _TITLED or name not in LITERAL_DIRECTIVES):
-        start = base + sub.offset(head_line)
-        col0 = loc.text.find(argument, start)
-        line, col = loc.line_col(col0 if col0 >= 0 else start)
-        fake = _parser().parseInline(argument)[0]
-        block = _inline_block(fake, "title", loc, col0 if col0 >= 0 else start, page)
-        block.line = line
-        page.blocks.append(block)
+    head = base_line + tok.map[0]
+    if argument and name not in LITERAL_DIRECTIVES and name not in ARG_NOT_PROSE:
+        line_start, line_end = loc.offset(head), loc.offset(head + 1)
+        at = loc.text.find(argument, line_start, line_end)
+        start = at if at >= 0 else line_start
+        children = _parser().parseInline(argument)[0].children or []
+        page.blocks.append(_inline_block(children, "title", loc, start, max(line_end, start + len(argument))))
     if name in LITERAL_DIRECTIVES:
         return
     body_lines = tok.content.split("\n")
@@ -161,51 +209,173 @@ def _directive(page: Page, tok: Token, source: str, sub: _Locator, loc: _Locator
         while skip < len(body_lines) and _OPTION.match(body_lines[skip]):
             skip += 1
     body = "\n".join(body_lines[skip:])
-    body_start = base + sub.offset(head_line + 1 + skip)
-    _parse_into(page, body, loc, body_start)
+    if body.strip():
+        _parse_into(page, body, loc, head + 1 + skip, depth + 1)
 
 
-def _inline_block(tok: Token, kind: str, loc: _Locator, start: int, page: Page) -> Block:
+def _role_end(text: str, at: int, name: str, limit: int) -> int:
+    """Where the role written at ``at`` (``{name}`` then a backtick run) ends in the page."""
+    i = at + len(name) + 2
+    n = len(text)
+    j = i
+    while j < n and text[j] == "`":
+        j += 1
+    ticks = j - i
+    if not ticks:
+        return i
+    close = text.find("`" * ticks, j, max(limit, j))
+    return close + ticks if close >= 0 else j
+
+
+def _skip_link_tail(text: str, cursor: int, limit: int) -> int:
+    """After a link's text: skip ``](url "title")``, ``][ref]`` or ``]``."""
+    i = cursor
+    while i < limit and text[i] in "*_~":  # emphasis closing inside the link text
+        i += 1
+    if i >= limit or text[i] != "]":
+        return cursor
+    i += 1
+    if i < limit and text[i] == "(":
+        depth = 0
+        while i < limit:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            elif ch == "\n" and text[i - 1 : i] == "\n":
+                break
+            i += 1
+        return cursor
+    if i < limit and text[i] == "[":
+        close = text.find("]", i, limit)
+        return close + 1 if close >= 0 else i
+    return i
+
+
+def _align(src: str, cursor: int, limit: int, content: str) -> tuple[int, tuple[int, ...]] | None:
+    """Where ``content`` (decoded inline text) starts in ``src`` at or after ``cursor``.
+
+    Returns (offset, colmap); colmap is empty when the text is verbatim in the source,
+    else the source offset (from the start) of each character. None if it is not found.
+    """
+    at = src.find(content, cursor, limit)
+    if at >= 0:
+        return at, ()
+    offsets: list[int] = []
+    i = cursor
+    for ch in content:
+        skipped = 0
+        while i < limit:
+            c = src[i]
+            if c == ch:
+                offsets.append(i)
+                i += 1
+                break
+            if c == "\\" and i + 1 < limit and src[i + 1] == ch:
+                offsets.append(i)
+                i += 2
+                break
+            if c == "&":
+                m = _ENTITY.match(src, i)
+                if m and html.unescape(m.group()) == ch:
+                    offsets.append(i)
+                    i = m.end()
+                    break
+            i += 1
+            skipped += 1
+            if skipped > _MAX_SKIP:
+                return None
+        else:
+            return None
+    if not offsets:
+        return None
+    first = offsets[0]
+    return first, tuple(o - first for o in offsets)
+
+
+def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, end: int) -> Block:
+    src = loc.text
+    limit = min(max(end, start), len(src))
     line, _ = loc.line_col(start)
     block = Block(kind=kind, line=line)
     cursor = start
-    code_depth = 0
-    for child in tok.children or []:
-        if child.type == "myst_role":
+    for child in children:
+        ctype = child.type
+        if ctype == "myst_role":
             name = child.meta.get("name", "")
-            raw = f"{{{name}}}`{child.content}`"
-            at = loc.text.find(f"{{{name}}}", cursor)
-            at = at if at >= 0 else cursor
+            opener = f"{{{name}}}"
+            at = src.find(opener, cursor, limit)
+            if at < 0:
+                at = cursor
+                stop = cursor
+            else:
+                stop = _role_end(src, at, name, limit)
             line, col = loc.line_col(at)
-            cursor = at + len(raw) if at >= 0 else cursor
+            raw = src[at:stop] if stop > at else f"{opener}`{child.content}`"
+            cursor = max(cursor, stop)
+            shown, target = split_role(child.content)
             if name in CLAIM_ROLES:
-                shown, target = split_role(child.content)
                 block.segments.append(Segment("role", shown, line, col, role=name, target=target, raw=raw))
             else:
-                shown, _t = split_role(child.content)
                 block.segments.append(Segment("code", shown, line, col, role=name, raw=raw))
-        elif child.type in ("code_inline", "math_inline", "html_inline"):
-            at = loc.text.find(child.content, cursor)
+        elif ctype in ("code_inline", "math_inline", "html_inline"):
+            at = src.find(child.content, cursor, limit) if child.content else -1
             line, col = loc.line_col(at if at >= 0 else cursor)
             if at >= 0:
                 cursor = at + len(child.content)
+                if ctype == "code_inline":
+                    while cursor < limit and src[cursor] == " ":
+                        cursor += 1
+                    while cursor < limit and src[cursor] == "`":
+                        cursor += 1
             block.segments.append(Segment("code", child.content, line, col))
-        elif child.type in ("softbreak", "hardbreak"):
-            line, col = loc.line_col(cursor)
+        elif ctype in ("softbreak", "hardbreak"):
+            nl = src.find("\n", cursor, limit)
+            at = nl if nl >= 0 else cursor
+            line, col = loc.line_col(at)
             block.segments.append(Segment("break", " ", line, col))
-        elif child.type == "text":
-            if code_depth or not child.content:
+            if nl >= 0:
+                cursor = nl + 1
+        elif ctype in ("text", "text_special"):
+            if not child.content:
                 continue
-            at = loc.text.find(child.content, cursor)
-            if at < 0:  # entity or escape changed the text: search its first word
-                first = child.content.split()[0] if child.content.split() else child.content
-                at = loc.text.find(first, cursor)
-            line, col = loc.line_col(at if at >= 0 else cursor)
+            found = _align(src, cursor, limit, child.content)
+            if found is None:
+                line, col = loc.line_col(cursor)
+                block.segments.append(Segment("text", child.content, line, col))
+                continue
+            at, colmap = found
+            line, col = loc.line_col(at)
+            if colmap and src.find("\n", at, at + colmap[-1]) >= 0:
+                colmap = ()  # spread over lines (should not happen for inline text): keep the start
+            block.segments.append(Segment("text", child.content, line, col, colmap=colmap))
+            cursor = at + (colmap[-1] + 1 if colmap else len(child.content))
+        elif ctype == "link_close":
+            cursor = _skip_link_tail(src, cursor, limit)
+        elif ctype == "image":
+            bang = src.find("![", cursor, limit)
+            if bang >= 0:
+                depth, i = 0, bang + 1
+                while i < limit:
+                    if src[i] == "[":
+                        depth += 1
+                    elif src[i] == "]":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    i += 1
+                cursor = _skip_link_tail(src, i, limit)
+        elif ctype == "footnote_ref":
+            label = child.meta.get("label", "")
+            at = src.find(f"[^{label}]", cursor, limit)
             if at >= 0:
-                cursor = at + len(child.content)
-            block.segments.append(Segment("text", child.content, line, col))
-        elif child.type == "image":
-            continue
+                cursor = at + len(label) + 3
     return block
 
 
@@ -214,10 +384,10 @@ def position_of(block: Block, offset: int) -> tuple[int, int]:
     pos = 0
     for seg in block.segments:
         n = len(seg.text)
-        if offset < pos + n or seg is block.segments[-1]:
-            if seg.kind == "text":
-                # count newlines? text segments are single-line pieces of one source line
-                return seg.line, seg.col + max(0, offset - pos)
-            return seg.line, seg.col
+        if offset < pos + n:
+            return seg.position(offset - pos)
         pos += n
+    if block.segments:
+        last = block.segments[-1]
+        return last.position(len(last.text))
     return block.line, 1

@@ -51,8 +51,8 @@ class Hedge(StrEnum):
 #: The hedges of the first five classes are only hedges when a number follows
 #: directly ("some 65,000" is approximate, "some hostages" is no figure at all).
 #: The ``VAGUE`` words are quantities in their own right ("dozens of captives").
-#: Besides these, the scanner also reads "several/a few/many" + hundred, thousand,
-#: million or billion ("several hundred", "many thousands") as vague quantities.
+#: Besides these, the scanner also reads "several/a few/many" + dozen, hundred,
+#: thousand, million or billion ("several hundred", "many thousands") as vague quantities.
 HEDGE_WORDS: dict[Hedge, tuple[str, ...]] = {
     Hedge.EXACT: (),
     Hedge.APPROXIMATE: ("approximately", "about", "around", "roughly", "some", "an estimated", "estimated", "circa"),
@@ -192,7 +192,7 @@ _NUMBER = rf"""(?:
 
 _VAGUE = r"""(?:
     (?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
-  | (?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)s?
+  | (?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)s?
   | (?:a|the)\s+majority
   | scores(?=\s+of(?!\w))
   | dozens | hundreds | thousands | millions | billions | many | several | a\s+few
@@ -264,8 +264,8 @@ def _vague_interval(word: str) -> tuple[float | None, float | None]:
         base = _PLURAL_SCALES[parts[-1]] * {1: 1, 3: 10 if parts[0] == "tens" else 100}[len(parts)]
         return float(2 * base), float(10 * base - 1)
     scale = parts[-1].removesuffix("s")
-    if len(parts) > 1 and (scale == "hundred" or scale in _SCALES):
-        base = 100 if scale == "hundred" else _SCALES[scale]
+    if len(parts) > 1 and (scale in ("dozen", "hundred") or scale in _SCALES):
+        base = {"dozen": 12, "hundred": 100}.get(scale) or _SCALES[scale]
         lo, hi = {"a few": (2, 5), "several": (3, 9), "many": (2, 9)}[" ".join(parts[:-1])]
         return float(lo * base), float((hi + 1) * base - 1)
     return None, None
@@ -419,6 +419,7 @@ def _prepared(text: str) -> tuple[str, tuple[int, ...]]:
 def _scan(
     pattern: re.Pattern[str], leads: re.Pattern[str], text: str, make: Callable[[re.Match[str]], T | None]
 ) -> list[T]:
+    """Leftmost non-overlapping matches of ``pattern`` that ``make`` accepts, tried only near anchors."""
     low, anchors = _prepared(text)
     out: list[T] = []
     last = 0
@@ -437,6 +438,7 @@ def _scan(
 
 @lru_cache(maxsize=64)
 def _times(text: str) -> tuple[TimeExpr, ...]:
+    """All time expressions of ``text`` (cached: ``find_figures`` needs the dates too)."""
     return tuple(_scan(_TIME_RE, _TIME_LEAD_RE, text, lambda m: _time_from_match(m, text)))
 
 

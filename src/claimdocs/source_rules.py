@@ -176,8 +176,7 @@ def _kind_checks(project: Project, article: Article, claim: object, start: int, 
                     f"claim {claim.id}: {claim.text!r} is {got_t.kind}, the claim says {claim.when}",
                 )
         case Quote():
-            ctx = _context(article, start, end)
-            if claim.speaker in project.entities and claim.speaker not in reg.named(ctx):
+            if claim.speaker in project.entities and not _speaker_named(project, article, claim.speaker, start):
                 yield project.finding(
                     claim.id, "speaker",
                     f"claim {claim.id}: speaker {reg.label(claim.speaker)!r} is not named around the quotation in the article",
@@ -228,6 +227,17 @@ _FORMER = re.compile(r"\b(?:former|predecessor|ex-|previous|erstwhile)", re.IGNO
 def says_former(text: str) -> bool:
     """Does an office as written say the person no longer holds it?"""
     return bool(_FORMER.search(text))
+
+
+def _speaker_named(project: Project, article: Article, speaker: str, start: int) -> bool:
+    """Named in the quotation's sentence, or a pronoun there with the name just before."""
+    spans = article.sentences
+    i = next((k for k, (s, e) in enumerate(spans) if s <= start < e), 0)
+    sentence = article.text[spans[i][0] : spans[i][1]]
+    if speaker in project.registry.named(sentence):
+        return True
+    before = article.text[spans[max(0, i - 2)][0] : spans[i][0]]
+    return project.registry.pronoun_for(speaker, sentence) and speaker in project.registry.named(before)
 
 
 def _figure_in(ev_text: str, written: str) -> Figure | None:
