@@ -94,3 +94,9 @@ def set_field(path: Path, claim: str, key: str, value: str) -> None:
     line = claim_line(path, claim, key)
     indent = line[: len(line) - len(line.lstrip())]
     edit(path, line, f"{indent}{key}: {value}")
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Test projects for sphinx.testing live in tests/roots/test-<name>/."""
+    return Path(__file__).resolve().parent / "roots"

@@ -11,6 +11,7 @@ on the claims), reported as warnings typed ``claims.<rule>``.
 from __future__ import annotations
 
 import hashlib
+import weakref
 import json
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
@@ -52,8 +53,12 @@ class State:
     all_digest: str = ""
 
 
-def _state(app: Sphinx) -> State:
-    state = getattr(app, "_claimdocs_state", None)
+#: One State per build environment; forked parallel workers inherit it with the env.
+_STATES: weakref.WeakKeyDictionary[BuildEnvironment, State] = weakref.WeakKeyDictionary()
+
+
+def _state(env: BuildEnvironment) -> State:
+    state = _STATES.get(env)
     if state is None:
         raise RuntimeError("claimdocs: the project is not loaded (builder-inited did not run)")
     return state
@@ -107,7 +112,7 @@ def builder_inited(app: Sphinx) -> None:
     for ident, claim in project.claims.items():
         state.digests[ident] = _digest(project, claim)
     state.all_digest = hashlib.sha256("".join(sorted(state.digests.values())).encode()).hexdigest()[:16]
-    app._claimdocs_state = state  # type: ignore[attr-defined]
+    _STATES[app.env] = state
     if app.config.claimdocs_check:
         from claimdocs.source_rules import check_source
 
@@ -121,7 +126,7 @@ def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     from claimdocs.page_rules import check_page
 
-    state = _state(app)
+    state = _state(app.env)
     path = app.env.doc2path(docname)
     result = check_page(state.project, state.project.config.display(Path(path)), source[0])
     for finding in result.findings:
@@ -132,7 +137,7 @@ def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
                      removed: Set[str]) -> list[str]:
     """Pages whose claims changed since they were read: exactly those, no more."""
-    state = _state(app)
+    state = _state(app.env)
     domain: ClaimsDomain = env.get_domain("claims")  # type: ignore[assignment]
     stale = []
     for docname, seen in domain.data["digests"].items():
@@ -149,7 +154,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
         return
     from claimdocs.page_rules import check_unused
 
-    state = _state(app)
+    state = _state(app.env)
     domain: ClaimsDomain = env.get_domain("claims")  # type: ignore[assignment]
     used = {use[0] for uses in domain.data["uses"].values() for use in uses}
     for finding in check_unused(state.project, used):
@@ -216,7 +221,7 @@ class ClaimRole(SphinxRole):
     """``{claim}`written text <id>``` or ``{claim}`id```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        state = _state(self.env.app)
+        state = _state(self.env)
         written, target = split_role(self.text)
         ident = target if target is not None else written
         claim = state.project.claims.get(ident)
@@ -234,7 +239,7 @@ class PersonRole(SphinxRole):
     """``{person}`Eyal Zamir <zamir>``` or ``{person}`zamir```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        state = _state(self.env.app)
+        state = _state(self.env)
         written, target = split_role(self.text)
         ident = target if target is not None else written
         entity = state.project.entities.get(ident)
@@ -268,7 +273,7 @@ class ClaimQuoteDirective(SphinxDirective):
     option_spec = {"class": directives.class_option}  # noqa: RUF012
 
     def run(self) -> list[nodes.Node]:
-        state = _state(self.env.app)
+        state = _state(self.env)
         ident = self.arguments[0].strip()
         claim = state.project.claims.get(ident)
         if not isinstance(claim, Quote):
@@ -303,7 +308,7 @@ class ClaimViewDirective(SphinxDirective):
     view = ""
 
     def run(self) -> list[nodes.Node]:
-        state = _state(self.env.app)
+        state = _state(self.env)
         domain: ClaimsDomain = self.env.get_domain("claims")  # type: ignore[assignment]
         domain.note_all(self.env.docname, {"*": state.all_digest})
         node = claim_view(view=self.view, topic=self.options.get("topic", ""))
@@ -322,7 +327,7 @@ def _view_directive(view: str) -> type[ClaimViewDirective]:
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     from claimdocs.views import fill_refs, render_view
 
-    state = _state(app)
+    state = _state(app.env)
     domain: ClaimsDomain = app.env.get_domain("claims")  # type: ignore[assignment]
     for view in list(doctree.findall(claim_view)):
         view.replace_self(render_view(app, state.project, domain, docname, view))
@@ -334,7 +339,7 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     from claimdocs.views import write_exports
 
-    write_exports(app, _state(app).project, app.env.get_domain("claims"))  # type: ignore[arg-type]
+    write_exports(app, _state(app.env).project, app.env.get_domain("claims"))  # type: ignore[arg-type]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

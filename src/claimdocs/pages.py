@@ -108,11 +108,22 @@ class Block:
         return "".join(s.text for s in self.segments)
 
 
+@dataclass(frozen=True)
+class Directive:
+    """A directive written on the page (literal ones included): its name, argument and place."""
+
+    name: str
+    argument: str
+    line: int
+    col: int
+
+
 @dataclass
 class Page:
     path: str
     blocks: list[Block]
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, message)
+    directives: list[Directive] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +201,8 @@ def _directive(page: Page, tok: Token, loc: _Locator, base_line: int, depth: int
         return
     name, argument = m.group(1).strip(), m.group(2).strip()
     head = base_line + tok.map[0]
+    brace = loc.text.find("{", loc.offset(head), loc.offset(head + 1))
+    page.directives.append(Directive(name, argument, *loc.line_col(brace if brace >= 0 else loc.offset(head))))
     if argument and name not in LITERAL_DIRECTIVES and name not in ARG_NOT_PROSE:
         line_start, line_end = loc.offset(head), loc.offset(head + 1)
         at = loc.text.find(argument, line_start, line_end)

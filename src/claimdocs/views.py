@@ -87,7 +87,7 @@ def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: s
         node["card"] = card_html(
             entity.kind.value, entity.id, entity.name, offices, before, evidence, after,
             _uri(app, docname, source, f"src-{first.id}") if first else None,
-        ) if first else card_html(entity.kind.value, entity.id, entity.name, "", "", entity.name, "", None)
+        ) if first else card_html(entity.kind.value, entity.id, entity.name, "", "", "", "", None)
 
 
 def _headline(claim: Claim) -> str:

@@ -1,0 +1,155 @@
+"""The Sphinx extension on a tiny project: every role, directive and view."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+pytestmark = pytest.mark.sphinx("html", testroot="claims", confoverrides={"claimdocs_check": False})
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def warnings(app: SphinxTestApp) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.fixture
+def built(app: SphinxTestApp) -> SphinxTestApp:
+    app.build()
+    return app
+
+
+def test_builds_without_warnings(built: SphinxTestApp) -> None:
+    assert warnings(built) == ""
+
+
+def test_a_claim_renders_its_written_text_with_id_anchor_link_and_card(built: SphinxTestApp) -> None:
+    page = soup(built, "index.html")
+    span = page.select_one('span.claim[data-claim-id="evacuated"]')
+    assert span is not None
+    assert span["id"] == "use-evacuated-1"
+    link = span.select_one("a.claim-link")
+    assert link.get_text() == "about 1,500"
+    assert link["href"] == "claims.html#claim-evacuated"
+    assert "according to the ministry" in link["title"]
+    assert "approximately 1,500 people were evacuated" in link["title"]  # works without JS or CSS
+    card = span.select_one(".claim-card")
+    assert card["role"] == "tooltip"
+    assert link["aria-describedby"] == card["id"]
+    assert card.select_one("mark").get_text() == "approximately 1,500 people were evacuated"
+    assert "The ministry reports that" in card.get_text()  # the evidence sentence
+    assert card.select_one("a")["href"] == "source.html#src-evacuated"
+
+
+def test_the_bare_form_renders_the_claims_own_wording(built: SphinxTestApp) -> None:
+    spans = soup(built, "index.html").select('span.claim[data-claim-id="evacuated"] > a.claim-link')
+    assert [s.get_text() for s in spans] == ["about 1,500", "approximately 1,500", "approximately 1,500"]
+
+
+def test_every_use_gets_its_own_stable_anchor(built: SphinxTestApp) -> None:
+    ids = [s["id"] for s in soup(built, "index.html").select('span.claim[data-claim-id="evacuated"]')]
+    assert ids == ["use-evacuated-1", "use-evacuated-2", "use-evacuated-3"]
+
+
+def test_a_person_shows_name_and_office_on_hover(built: SphinxTestApp) -> None:
+    span = soup(built, "index.html").select_one('span.claim-person[data-entity-id="levi"]')
+    assert span.select_one("a.claim-link").get_text() == "Dana Levi"
+    assert span.select_one("a.claim-link")["href"] == "claims.html#entity-levi"
+    assert "the mayor of Riverton" in span.select_one(".claim-card").get_text()
+
+
+def test_claim_quote_sets_a_block_quotation_with_speaker_and_office(built: SphinxTestApp) -> None:
+    quote = soup(built, "index.html").select_one("blockquote.claim-quote, div.claim-quote")
+    assert quote is not None
+    text = quote.get_text(" ", strip=True)
+    assert "\u201cWe acted as quickly as we could,\u201d" in text
+    assert "Dana Levi" in text and "the mayor of Riverton" in text
+
+
+def test_text_inside_a_card_is_rendered_and_linked(built: SphinxTestApp) -> None:
+    card = soup(built, "index.html").select_one(".sd-card")
+    assert card.select_one('span.claim[data-claim-id="evacuated"]') is not None
+
+
+def test_the_claims_index_lists_every_claim_with_evidence_and_backlinks(built: SphinxTestApp) -> None:
+    page = soup(built, "claims.html")
+    for ident in ("evacuated", "evacuated-monday", "levi-quickly", "levi-overdue", "levi-mayor", "critics-late",
+                  "council-opposed"):
+        entry = page.select_one(f"#claim-{ident}")
+        assert entry is not None, ident
+    entry = page.select_one("#claim-evacuated")
+    text = entry.get_text(" ", strip=True)
+    assert "Attribution: according to the ministry" in text
+    assert "approximately 1,500 people were evacuated" in text
+    backlinks = [a["href"] for a in entry.select(".claim-entry-uses a")]
+    assert backlinks == ["index.html#use-evacuated-1", "index.html#use-evacuated-2", "index.html#use-evacuated-3"]
+    assert page.select_one("#entity-levi") is not None
+
+
+def test_each_index_entry_carries_schema_org_claim_json_ld(built: SphinxTestApp) -> None:
+    script = soup(built, "claims.html").select_one('#claim-evacuated script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@type"] == "Claim"
+    assert data["identifier"] == "evacuated"
+    assert data["appearance"]["text"] == "approximately 1,500 people were evacuated"
+    assert data["author"]["name"] == "the ministry"
+
+
+def test_figures_positions_and_quotations_views(built: SphinxTestApp) -> None:
+    page = soup(built, "views.html")
+    figures = page.select_one("table.claims-figures-table")
+    cells = figures.select("tbody tr")[0].select("td")
+    assert cells[0].select_one("a.claim-link").get_text() == "approximately 1,500"
+    assert [td.get_text(strip=True) for td in cells[1:]] == [
+        "approximate", "people evacuated from Riverton", "the ministry", "", "",
+    ]
+    assert page.select_one('a[href="figures.csv"]') is not None
+    matrix = page.select_one("table.claims-positions-table")
+    row = matrix.select("tbody tr")[0]
+    assert row.select("td")[0].select_one("a.claim-link").get_text() == "the council"
+    assert row.select("td")[1].select_one('[data-claim-id="council-opposed"] a.claim-link').get_text() == "opposed"
+    assert row.select("td")[2].get_text(strip=True) == "\u2014"
+    quotes = page.select(".claims-quotations blockquote, .claims-quotations .claim-quote")
+    assert len(quotes) == 2
+
+
+def test_the_source_page_highlights_every_evidence_span(built: SphinxTestApp) -> None:
+    page = soup(built, "source.html")
+    for ident in ("evacuated", "levi-quickly", "council-opposed"):
+        assert page.select_one(f"#src-{ident}") is not None
+    marks = page.select("a.claims-evidence")
+    assert any(a["href"] == "claims.html#claim-evacuated" for a in marks)
+    text = page.select_one(".claims-source").get_text()
+    assert "The ministry reports that approximately 1,500 people were evacuated from Riverton on Monday." in text
+
+
+def test_claims_json_is_written_with_uses(built: SphinxTestApp) -> None:
+    data = json.loads((Path(built.outdir) / "claims.json").read_text(encoding="utf-8"))
+    assert data["format"] == "claimdocs/1"
+    by_id = {c["id"]: c for c in data["claims"]}
+    assert set(by_id) == {"evacuated", "evacuated-monday", "levi-quickly", "levi-overdue", "levi-mayor",
+                          "critics-late", "council-opposed"}
+    assert by_id["evacuated"]["value"] == 1500
+    assert by_id["evacuated"]["hedge"] == "approximate"
+    assert [u["url"] for u in by_id["evacuated"]["uses"]] == [
+        "index.html#use-evacuated-1", "index.html#use-evacuated-2", "index.html#use-evacuated-3",
+    ]
+    csv = (Path(built.outdir) / "figures.csv").read_text(encoding="utf-8").splitlines()
+    assert csv[0].startswith("id,figure,value,hedge")
+    assert csv[1].startswith('evacuated,"approximately 1,500",1500,approximate')
+
+
+@pytest.mark.sphinx("text", testroot="claims")
+def test_other_builders_write_the_text(app: SphinxTestApp) -> None:
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert "about 1,500" in text and "Dana Levi" in text
+    assert warnings(app) == ""
