@@ -67,7 +67,7 @@ def test_a_person_shows_name_and_office_on_hover(built: SphinxTestApp) -> None:
 
 
 def test_claim_quote_sets_a_block_quotation_with_speaker_and_office(built: SphinxTestApp) -> None:
-    quote = soup(built, "index.html").select_one("blockquote.claim-quote, div.claim-quote")
+    quote = soup(built, "index.html").select_one("blockquote.claim-quote")
     assert quote is not None
     text = quote.get_text(" ", strip=True)
     assert "\u201cWe acted as quickly as we could,\u201d" in text
@@ -117,7 +117,7 @@ def test_figures_positions_and_quotations_views(built: SphinxTestApp) -> None:
     assert row.select("td")[0].select_one("a.claim-link").get_text() == "the council"
     assert row.select("td")[1].select_one('[data-claim-id="council-opposed"] a.claim-link').get_text() == "opposed"
     assert row.select("td")[2].get_text(strip=True) == "\u2014"
-    quotes = page.select(".claims-quotations blockquote, .claims-quotations .claim-quote")
+    quotes = page.select(".claims-quotations blockquote.claim-quote")
     assert len(quotes) == 2
 
 
