@@ -15,7 +15,7 @@ sys.path.insert(0, str(HERE / "src"))  # the claimdocs extension, also when not 
 
 project = "Gaza City, Qatar and the ceasefire talks: a claim-checked restatement"
 author = "the claimdocs editors"
-copyright = "the claimdocs editors; article text quoted for verification"  # noqa: A001
+copyright = "the claimdocs editors; article text quoted for verification"
 html_title = "Israel's security chiefs and Netanyahu: a checked restatement"
 
 extensions = ["myst_parser", "sphinx_design", "claimdocs"]

@@ -52,7 +52,7 @@ class Run:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
+def cli(capsys: pytest.CaptureFixture[str]):
     """Run ``claimdocs`` in-process: ``cli(root, "check")`` -> Run(code, out, err)."""
 
     def run(root: Path, *args: str) -> Run:

@@ -10,7 +10,7 @@ from claimdocs.loader import MAX_DEPTH, decode, load_yaml, load_yaml_text, valid
 from claimdocs.model import ClaimsFile
 
 
-def one(text: str):  # noqa: ANN201
+def one(text: str):
     loaded, findings = load_yaml_text(text, "claims/x.yaml")
     return loaded, findings
 

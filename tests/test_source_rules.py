@@ -152,7 +152,7 @@ def test_a_claim_removed_leaves_its_figure_uncovered(site: Path) -> None:
         (lambda b: b.replace("’".encode(), b"\x92", 1), "is not valid UTF-8"),
     ],
 )
-def test_a_changed_article_is_refused(site: Path, change, message: str) -> None:  # noqa: ANN001
+def test_a_changed_article_is_refused(site: Path, change, message: str) -> None:
     path = site / "seeds" / "000_47ef2131506feb3b.txt"
     path.write_bytes(change(path.read_bytes()))
     found = findings_for(site)

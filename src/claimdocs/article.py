@@ -68,7 +68,7 @@ class Folded:
 
 # Titles and abbreviations that end in a period but never end a sentence.
 _TITLES = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt st jr sr prof rep sen gov no vs etc jan feb aug sept oct nov dec".split()
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep", "sen", "gov", "no", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
 )
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as exc:
         print(f"claimdocs: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 2
 

@@ -20,7 +20,7 @@ from claimdocs.project import Project
 FORMAT = "claimdocs/1"
 
 
-def claim_record(claim: Any) -> dict[str, Any]:  # noqa: ANN401
+def claim_record(claim: Any) -> dict[str, Any]:
     data = claim.model_dump(mode="json", exclude_none=False)
     data.setdefault("value", None)
     data.setdefault("hedge", None)

@@ -11,8 +11,8 @@ on the claims), reported as warnings typed ``claims.<rule>``.
 from __future__ import annotations
 
 import hashlib
-import weakref
 import json
+import weakref
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +51,7 @@ class State:
     project: Project
     digests: dict[str, str] = field(default_factory=dict)
     all_digest: str = ""
+    reading: bool = False
 
 
 #: One State per build environment; forked parallel workers inherit it with the env.
@@ -94,7 +95,7 @@ def _digest(state_project: Project, claim: Claim) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _warn(finding: Finding, location: Any = None) -> None:  # noqa: ANN401
+def _warn(finding: Finding, location: Any = None) -> None:
     logger.warning(
         "%s", finding.message, type="claims", subtype=finding.rule,
         location=location or f"{finding.path}:{finding.line}",
@@ -149,6 +150,18 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], change
     return sorted(stale)
 
 
+def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _state(env).reading = bool(docnames)
+
+
+def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """When any page was read, the views (backlinks, uses) must be written again."""
+    if not _state(env).reading:
+        return []
+    domain: ClaimsDomain = env.get_domain("claims")  # type: ignore[assignment]
+    return sorted(d for d, seen in domain.data["digests"].items() if "*" in seen)
+
+
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.claimdocs_check:
         return
@@ -186,7 +199,7 @@ class ClaimsDomain(Domain):
                 if docname in otherdata.get(key, {}):
                     self.data[key][docname] = otherdata[key][docname]
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:  # noqa: ANN401
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         return []
 
     def note_use(self, docname: str, claim: str, line: int, digest: str) -> str:
@@ -259,7 +272,7 @@ def _claims_about(state: State, entity: str) -> Iterator[tuple[Claim, str]]:
             yield claim, state.digests.get(claim.id, "")
 
 
-def nofact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,  # noqa: ANN401
+def nofact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
                 options: dict | None = None, content: list | None = None) -> tuple[list, list]:
     """A number that states no fact (a section number): shown as is, counted by the checker."""
     return [nodes.inline(rawtext, text, classes=["nofact"])], []
@@ -360,6 +373,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", builder_inited)
     app.connect("source-read", source_read)
     app.connect("env-get-outdated", env_get_outdated)
+    app.connect("env-before-read-docs", env_before_read_docs)
+    app.connect("env-get-updated", env_get_updated)
     app.connect("env-check-consistency", check_consistency)
     app.connect("doctree-resolved", doctree_resolved)
     app.connect("build-finished", build_finished)
@@ -368,7 +383,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {"version": __version__, "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-def _add_static(app: Sphinx, config: Any) -> None:  # noqa: ANN401
+def _add_static(app: Sphinx, config: Any) -> None:
     static = str(Path(__file__).parent / "static")
     if static not in config.html_static_path:
         config.html_static_path.append(static)

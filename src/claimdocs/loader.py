@@ -60,7 +60,7 @@ class Loaded:
 class _NoAliasLoader(yaml.SafeLoader):
     """A SafeLoader whose composer refuses aliases (no billion laughs)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -81,7 +81,7 @@ class YamlError(Exception):
         self.message, self.line, self.col = message, line, col
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:  # noqa: ANN401
+def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style is not None:  # quoted or block scalar: always a string
         return value
@@ -100,7 +100,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:  # noqa: ANN401
     return value
 
 
-def _convert(node: yaml.Node, path: Path_, out: Loaded, depth: int, count: list[int]) -> Any:  # noqa: ANN401
+def _convert(node: yaml.Node, path: Path_, out: Loaded, depth: int, count: list[int]) -> Any:
     count[0] += 1
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if depth > MAX_DEPTH:
@@ -195,7 +195,7 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         return None, [Finding(display, 1, 1, "yaml", "data nested too deeply to read")]
 
 
-def validate(model: type[BaseModel], loaded: Loaded, display: str, *, id_of: Any = None) -> tuple[Any, list[Finding]]:  # noqa: ANN401
+def validate(model: type[BaseModel], loaded: Loaded, display: str, *, id_of: Any = None) -> tuple[Any, list[Finding]]:
     """Validate plain data against a pydantic model; map each error to its line."""
     try:
         return model.model_validate(loaded.data), []
@@ -223,7 +223,7 @@ def _schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> Iter
 _KIND_NAMES = {"quantity", "quote", "role", "stance", "event", "assertion"}
 
 
-def _claim_id(data: Any, loc: Path_) -> str | None:  # noqa: ANN401
+def _claim_id(data: Any, loc: Path_) -> str | None:
     if len(loc) >= 2 and loc[0] in ("claims", "entities") and isinstance(loc[1], int):
         try:
             item = data[loc[0]][loc[1]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -189,7 +189,7 @@ class Assertion(_ClaimBase):
 
 
 Claim = Annotated[
-    Union[Quantity, Quote, Role, Stance, Event, Assertion],
+    Quantity | Quote | Role | Stance | Event | Assertion,
     Field(discriminator="kind"),
 ]
 KINDS: tuple[str, ...] = ("quantity", "quote", "role", "stance", "event", "assertion")

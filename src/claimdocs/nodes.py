@@ -14,7 +14,7 @@ from typing import Any
 from docutils import nodes
 
 
-class claim_ref(nodes.inline):  # noqa: N801 - docutils naming
+class claim_ref(nodes.inline):
     """One use of a claim in running text.
 
     Attributes: ``claim`` (id), ``kind``, ``ids`` (the use anchor); filled at
@@ -22,19 +22,19 @@ class claim_ref(nodes.inline):  # noqa: N801 - docutils naming
     """
 
 
-class person_ref(nodes.inline):  # noqa: N801
+class person_ref(nodes.inline):
     """A person or organisation named on a page: ``entity``, then ``refuri``, ``title``, ``card``."""
 
 
-class claim_view(nodes.General, nodes.Element):  # noqa: N801
+class claim_view(nodes.General, nodes.Element):
     """A placeholder for a generated view (index, figures, ...), replaced at resolve time."""
 
 
-class raw_html(nodes.Inline, nodes.TextElement):  # noqa: N801
+class raw_html(nodes.Inline, nodes.TextElement):
     """Trusted HTML built by this package from escaped parts (cards, JSON-LD)."""
 
 
-def _visit_ref_html(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
+def _visit_ref_html(self: Any, node: nodes.Element) -> None:
     kind = node.get("kind", "entity")
     data_attr = "data-claim-id" if isinstance(node, claim_ref) else "data-entity-id"
     ident = node.get("claim") or node.get("entity") or ""
@@ -50,7 +50,7 @@ def _visit_ref_html(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
         )
 
 
-def _depart_ref_html(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
+def _depart_ref_html(self: Any, node: nodes.Element) -> None:
     if node.get("refuri"):
         self.body.append("</a>")
     if node.get("card") and node.get("ids"):
@@ -60,23 +60,23 @@ def _depart_ref_html(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
     self.body.append("</span>")
 
 
-def _visit_raw_html(self: Any, node: raw_html) -> None:  # noqa: ANN401
+def _visit_raw_html(self: Any, node: raw_html) -> None:
     self.body.append(node.get("html", ""))
     raise nodes.SkipNode
 
 
-def _skip(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
+def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def _pass(self: Any, node: nodes.Element) -> None:  # noqa: ANN401
+def _pass(self: Any, node: nodes.Element) -> None:
     pass
 
 
 _OTHER_BUILDERS = ("latex", "text", "man", "texinfo", "epub", "singlehtml", "dirhtml")
 
 
-def add_nodes(app: Any) -> None:  # noqa: ANN401
+def add_nodes(app: Any) -> None:
     inline_visitors = {"html": (_visit_ref_html, _depart_ref_html)}
     for name in ("latex", "text", "man", "texinfo"):
         inline_visitors[name] = (_pass, _pass)

@@ -327,4 +327,4 @@ def coverage(project: Project, article: Article) -> Coverage:
     return Coverage(len(figures), len(times), len(quotes), uncovered, findings)
 
 
-__all__ = ["check_source", "coverage", "anchor", "Coverage", "Hedge"]
+__all__ = ["Coverage", "Hedge", "anchor", "check_source", "coverage"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -393,7 +394,7 @@ def _source(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, t
         for c in inside:
             if start <= c.evidence.start < end:
                 starts_here[c.evidence.start].append(c)
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             for c in starts_here.get(a, []):
                 para += nodes.inline("", "", ids=[f"src-{c.id}"], classes=["claims-source-anchor"])
             text = article.text[a:b]
