@@ -57,28 +57,28 @@ class Loaded:
         return (1, 1)
 
 
+class YamlError(Exception):
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """A SafeLoader whose composer refuses aliases (no billion laughs)."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in claims files; write the value out", event.start_mark
-            )
+            mark = event.start_mark
+            raise YamlError("aliases (*name) are not allowed in claims files; write the value out",
+                            mark.line + 1, mark.column + 1)
         event = self.peek_event()
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise yaml.composer.ComposerError(
-                None, None, f"anchors (&{anchor}) are not allowed in claims files; write the value out", event.start_mark
-            )
+            mark = event.start_mark
+            raise YamlError(f"anchors (&{anchor}) are not allowed in claims files; write the value out",
+                            mark.line + 1, mark.column + 1)
         return super().compose_node(parent, index)
-
-
-class YamlError(Exception):
-    def __init__(self, message: str, line: int, col: int) -> None:
-        super().__init__(message)
-        self.message, self.line, self.col = message, line, col
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

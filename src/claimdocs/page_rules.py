@@ -199,6 +199,9 @@ _ELISION = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
 _EDGE = " \t\n,."
 _FORMER = re.compile(r"(?<![\w-])(?:former|formerly|predecessor|ex-(?=\w))", re.IGNORECASE)
 _OPEN_QUOTES = "\u201c\u201e\u00ab"
+#: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
+_GAP_BREAKS = ',;:()"\u201c\u201d\u2014\u2013'
+
 _CLOSE_QUOTES = "\u201d\u201f\u00bb"
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _TITLE_GAP = re.compile(r"^\s*,?\s*(?:(?:[A-Z][a-z]{0,3}\.|General|Gen|Lt|Mr|Mrs|Ms|Dr)\s*)*$")
@@ -247,6 +250,7 @@ class _Tables:
     roles_by_office: dict[str, list[Role]]
     role_office_re: dict[str, re.Pattern[str] | None]
     article_folded: str
+    article_quotations: list[str]  # folded text inside the article's own quotation marks
     nearest: dict[str, str] = field(default_factory=dict)
 
 
@@ -333,6 +337,7 @@ def _build_tables(project: Project) -> _Tables:
         roles_by_office=roles_by_office,
         role_office_re=role_office_re,
         article_folded=fold(article.text) if article is not None else "",
+        article_quotations=[fold(article.text[s:e]) for _o, s, e, _c in _quotations(article.text)] if article else [],
     )
 
 
@@ -526,7 +531,7 @@ class _Ctx:
             return ""
         memo = self.tables.nearest
         if text not in memo:
-            memo[text] = article.nearest(text)
+            memo[text] = article.nearest(text).strip(" " + QUOTE_CHARS + "'\u2018\u2019")
         return memo[text]
 
     def label(self, entity: str) -> str:
@@ -931,8 +936,8 @@ def _speaking_other(view: _View, s: int, e: int, mark: _Mark, speaker: str) -> s
                 gap = view.text[m.end : verb.start()]
             else:
                 continue
-            if _MASK in view.masked[min(m.end, verb.end()) : max(m.start, verb.start())] or '"' in gap or "\u201c" in gap or "\u201d" in gap:
-                continue  # a quotation lies between them
+            if _MASK in view.masked[min(m.end, verb.end()) : max(m.start, verb.start())] or any(c in gap for c in _GAP_BREAKS):
+                continue  # a quotation or a clause boundary lies between them
             words = len(_WORD.findall(gap))
             if words <= 3 and (best is None or words < best[0]):
                 best = (words, m)
@@ -1100,8 +1105,8 @@ def _assertion(ctx: _Ctx, view: _View, mark: _Mark, claim: Assertion) -> None:
         who = " or ".join(f'"{ctx.label(a)}"' for a in claim.asserted_by)
         ctx.at(
             mark, "attribution",
-            f"statement of claim {claim.id} lost its source: the article gives it as {who} "
-            f'"{claim.verb}"; name them with that verb in the same sentence',
+            f"statement of claim {claim.id} lost its source: the article gives it as asserted by {who} "
+            f'("{claim.verb}"); name them with a form of that verb in the same sentence',
         )
         return
     if claim.contested_by:
@@ -1222,6 +1227,8 @@ def _unmarked_quotations(ctx: _Ctx, view: _View) -> list[tuple[int, int]]:
                 line, col, "unbacked",
                 f'quotation not marked; mark it with {{claim}}`“{shown}” <{holders[0]}>`', holders[0],
             )
+        elif any(_verbatim(text, q) for q in ctx.tables.article_quotations):
+            ctx.add(line, col, "unbacked", f'quotation "{shown}" has no quote claim; add one to the claims and mark it with {{claim}}`“…” <id>`')
         elif ctx.tables.article_folded and _verbatim(text, ctx.tables.article_folded):
             ctx.add(line, col, "quote", f'quotation "{shown}" is the article\'s narration, not a quotation in the article; restate it without quotation marks')
         else:
