@@ -65,4 +65,4 @@ def bench(session: nox.Session) -> None:
 def fuzz(session: nox.Session) -> None:
     """Longer hypothesis runs of the claims loader and the role parser."""
     session.install("-e", ".[test]")
-    session.run("pytest", "-m", "slow", "tests/test_fuzz.py", env={"CLAIMDOCS_FUZZ_EXAMPLES": "5000"})
+    session.run("pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider", env={"CLAIMDOCS_FUZZ_EXAMPLES": "5000"})

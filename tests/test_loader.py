@@ -61,6 +61,7 @@ def test_only_plain_numbers_and_booleans_are_converted(text: str, expected: obje
         ("a: !!binary aGVsbG8=\n", 1, 4, "is not allowed"),
         ("<<: {a: 1}\n", 1, 1, "merge keys (<<) are not allowed"),
         ("? [a, b]\n: 1\n", 1, 3, "a mapping key must be a plain string"),
+        ("a: 1\nb: x\x1by\n", 2, 5, "character U+001B is not allowed in YAML"),
     ],
 )
 def test_bad_yaml_is_a_located_finding(text: str, line: int, col: int, message: str) -> None:

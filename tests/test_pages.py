@@ -143,7 +143,8 @@ def test_directives_are_listed_with_their_place() -> None:
     page = parse_page(DIRECTIVES + "\n```{claim-quote} plesner-era\n```\n", "p.md")
     names = [(d.name, d.argument, d.line) for d in page.directives]
     assert ("admonition", "Title with 20", 1) in names
-    assert ("claim-quote", "plesner-era", 31) in names
+    assert ("claim-quote", "plesner-era", 27) in names
+    assert page.directives[-1].col == 4  # the brace
 
 
 LITERAL = """\
@@ -194,9 +195,10 @@ def test_front_matter_and_targets_are_skipped() -> None:
 
 
 def test_malformed_role_stays_text() -> None:
-    (block,) = blocks("{claim}`unterminated and {claim} `x <y>`\n")
-    assert block.segments[0].kind == "text"
-    assert "{claim}`unterminated" in block.text
+    first, second = blocks("{claim}`unterminated\n\nand {claim} `x <y>`\n")
+    assert [s.kind for s in first.segments] == ["text"]
+    assert first.text == "{claim}`unterminated"
+    assert [s.kind for s in second.segments] == ["text", "code"]
 
 
 @pytest.mark.parametrize(

@@ -168,8 +168,8 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[Finding]]:
 def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding]]:
     if not text.strip():
         return Loaded(data={}), []
-    loader = _NoAliasLoader(text)
     try:
+        loader = _NoAliasLoader(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -189,10 +189,20 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
             hint = "; indent with spaces, not tabs"
         return None, [Finding(display, line, col, "yaml", f"YAML syntax error: {problem}{hint}")]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            Finding(display, line, col, "yaml", f"character {_char(exc.character)} is not allowed in YAML; remove it")
+        ]
     except yaml.YAMLError as exc:
         return None, [Finding(display, 1, 1, "yaml", f"YAML error: {exc}")]
     except RecursionError:
         return None, [Finding(display, 1, 1, "yaml", "data nested too deeply to read")]
+
+
+def _char(character: object) -> str:
+    return f"U+{character:04X}" if isinstance(character, int) else repr(character)
 
 
 def validate(model: type[BaseModel], loaded: Loaded, display: str, *, id_of: Any = None) -> tuple[Any, list[Finding]]:
