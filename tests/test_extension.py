@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-pytestmark = pytest.mark.sphinx("html", testroot="claims", confoverrides={"claimdocs_check": False})
+pytestmark = pytest.mark.sphinx("html", testroot="claims")
 
 
 def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
@@ -153,3 +153,59 @@ def test_other_builders_write_the_text(app: SphinxTestApp) -> None:
     text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
     assert "about 1,500" in text and "Dana Levi" in text
     assert warnings(app) == ""
+
+
+def _project_with(make_app, rootdir: Path, tmp_path: Path, extra: str):
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-claims", src)
+    index = src / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    return app, index.read_text(encoding="utf-8").count("\n")
+
+
+def test_an_unknown_claim_id_is_a_typed_warning_with_its_location(make_app, rootdir: Path, tmp_path: Path) -> None:
+    app, last = _project_with(make_app, rootdir, tmp_path, "Also {claim}`about 1,500 <evacuatd>` people.\n")
+    text = warnings(app)
+    assert f"index.md:{last}: WARNING:" in text
+    assert "evacuatd" in text and "evacuated" in text  # did you mean
+    assert text.rstrip().endswith("[claims.unknown-id]")
+
+
+def test_a_wrong_figure_is_a_typed_warning(make_app, rootdir: Path, tmp_path: Path) -> None:
+    app, last = _project_with(
+        make_app, rootdir, tmp_path, "The ministry reports {claim}`1,500 <evacuated>` people evacuated.\n"
+    )
+    text = warnings(app)
+    assert f"index.md:{last}: WARNING:" in text
+    assert "[claims.hedge]" in text
+
+
+def test_warnings_can_be_silenced_by_type(make_app, rootdir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-claims", src)
+    (src / "conf.py").write_text((src / "conf.py").read_text() + 'suppress_warnings = ["claims.hedge"]\n')
+    index = src / "index.md"
+    index.write_text(index.read_text() + "\nThe ministry reports {claim}`1,500 <evacuated>` people evacuated.\n")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings(app) == ""
+
+
+def test_an_unused_claim_is_a_warning_at_its_yaml_line(make_app, rootdir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-claims", src)
+    index = src / "index.md"
+    index.write_text(index.read_text().replace("{claim}`Critics contend <critics-late>` that the order came late.", ""))
+    app = make_app("html", srcdir=src)
+    app.build()
+    text = warnings(app)
+    assert "claims.yaml:" in text
+    assert "critics-late" in text and "[claims.unused]" in text
