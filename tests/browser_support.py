@@ -145,6 +145,7 @@ class Built:
     def __init__(self, out: Path) -> None:
         self.out = out.resolve()
         self._soups: dict[Path, BeautifulSoup] = {}
+        self._ids: dict[Path, set[str]] = {}
 
     def soup(self, path: Path) -> BeautifulSoup:
         path = path.resolve()
@@ -156,10 +157,13 @@ class Built:
         return self.soup(self.out / rel)
 
     def ids(self, path: Path) -> set[str]:
-        soup = self.soup(path)
-        found = {tag["id"] for tag in soup.find_all(id=True)}
-        found |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
-        return found
+        path = path.resolve()
+        if path not in self._ids:
+            soup = self.soup(path)
+            found = {tag["id"] for tag in soup.find_all(id=True)}
+            found |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+            self._ids[path] = found
+        return self._ids[path]
 
     def broken_links(self, pages: list[str]) -> list[str]:
         """Internal ``href``/``src`` whose file, or whose ``#fragment`` in that file, does not exist."""
@@ -303,7 +307,7 @@ card => {
 """
 
 # Bring an element to a third of the way down the viewport, so a card opening below it fits.
-PLACE_JS = "el => window.scrollTo(0, Math.max(0, el.getBoundingClientRect().top + window.scrollY - innerHeight / 3))"
+PLACE_JS = "el => window.scrollTo({top: Math.max(0, el.getBoundingClientRect().top + window.scrollY - innerHeight / 3), behavior: 'instant'})"
 
 OVERFLOW_JS = """
 () => {

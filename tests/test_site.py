@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from claimdocs.export import claims_document
 from claimdocs.project import Project
@@ -36,13 +37,14 @@ class Build:
 
 def build(site: Path, out: Path, *, parallel: int = 1) -> Build:
     warning = StringIO()
-    app = Sphinx(
-        srcdir=site / "docs", confdir=site, outdir=out / "html", doctreedir=out / "doctrees",
-        buildername="html", status=StringIO(), warning=warning, parallel=parallel,
-    )
     result = Build(site, out, "")
-    app.connect("env-before-read-docs", lambda app, env, docnames: result.reread.extend(sorted(docnames)))
-    app.build()
+    with patch_docutils(site), docutils_namespace():  # as sphinx-build does: no state leaks between builds
+        app = Sphinx(
+            srcdir=site / "docs", confdir=site, outdir=out / "html", doctreedir=out / "doctrees",
+            buildername="html", status=StringIO(), warning=warning, parallel=parallel,
+        )
+        app.connect("env-before-read-docs", lambda app, env, docnames: result.reread.extend(sorted(docnames)))
+        app.build()
     result.warnings = ANSI.sub("", warning.getvalue())
     return result
 

@@ -305,10 +305,9 @@ class ClaimQuoteDirective(SphinxDirective):
         who += person_ref("", "", nodes.Text(reg.label(claim.speaker)), entity=claim.speaker,
                           ids=[domain.note_person(self.env.docname, claim.speaker, self.lineno)])
         if role:
-            domain.note_use(self.env.docname, role.id, self.lineno, state.digests.get(role.id, ""))
+            role_anchor = domain.note_use(self.env.docname, role.id, self.lineno, state.digests.get(role.id, ""))
             who += nodes.Text(", ")
-            who += claim_ref("", "", nodes.Text(role.text), claim=role.id, kind="role",
-                             ids=[f"use-{role.id}-q{anchor}"])
+            who += claim_ref("", "", nodes.Text(role.text), claim=role.id, kind="role", ids=[role_anchor])
         quote += who
         return [quote]
 

@@ -197,6 +197,7 @@ _MALFORMED = re.compile(r"\{(claim|person|nofact)\}")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _ELISION = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
 _EDGE = " \t\n,."
+_EX = re.compile(r"(?<![\w-])ex-(?=\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?<![\w-])(?:former|formerly|predecessor|ex-(?=\w))", re.IGNORECASE)
 _OPEN_QUOTES = "\u201c\u201e\u00ab"
 #: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
@@ -452,7 +453,15 @@ class _View:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text) or [(0, len(self.text))]
+        """Sentences of the display text; one that starts in lower case continues the one before
+        (a quotation ending in a period, then "said Plesner.")."""
+        spans: list[tuple[int, int]] = []
+        for s, e in sentence_spans(self.text):
+            if spans and self.text[s : s + 1].islower():
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+        return spans or [(0, len(self.text))]
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The sentences that [start, end) overlaps, as one span."""
@@ -892,7 +901,7 @@ def _speaker(ctx: _Ctx, view: _View, mark: _Mark, claim: Quote, prev: _View | No
     if before is not None:
         pview, ps, pe = before
         if speaker in pview.named(ps, pe):
-            if ctx.project.registry.pronoun_for(speaker, outside):
+            if pview is view and ctx.project.registry.pronoun_for(speaker, outside):
                 return
             only_quote = not any(ch.isalnum() for ch in outside)
             lead = pview.text[ps:pe].rstrip()
@@ -953,7 +962,7 @@ def _office_marked(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
     written = mark.written
     office_re = ctx.tables.role_office_re.get(claim.id)
     said = f'claim {claim.id} says "{claim.text}"'
-    if office_re is not None and office_re.search(fold(written)) is None:
+    if office_re is not None and office_re.search(_EX.sub("", fold(written))) is None:
         words = ", ".join(f'"{w}"' for w in claim.office)
         ctx.at(mark, "office", f'office differs from the source: page says "{written}", without any of {words}; {said}')
         return
@@ -1293,6 +1302,14 @@ def _excluded(rel: str, pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(rel, c) for c in candidates)
 
 
+def _display(project: Project, path: Path) -> str:
+    """A page's path as findings show it, relative to the root, without following symlinks."""
+    try:
+        return path.relative_to(project.config.root).as_posix()
+    except ValueError:
+        return project.config.display(path)
+
+
 def check_pages(project: Project) -> PagesResult:
     """Every page under the docs folder, then the claims no page uses."""
     findings: list[Finding] = []
@@ -1305,7 +1322,7 @@ def check_pages(project: Project) -> PagesResult:
         )
     pages = _pages(project)
     for path in pages:
-        display = project.config.display(path)
+        display = _display(project, path)
         try:
             raw = path.read_bytes()
         except OSError as exc:

@@ -1,0 +1,545 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright's sync API.
+
+The site is built once (or taken from ``$CLAIMDOCS_HTML``), served from 127.0.0.1 and every
+request leaving it is blocked and counted as a failure. Every page is loaded and checked
+(console, requests, axe-core, phone width); links and anchors are checked over the built
+files; the claim cards, the source page, the generated views, search and dark mode are
+driven by hand. Screenshots go to ``test-artifacts/screenshots/``.
+
+Without ``/usr/bin/chromium`` these tests skip, except when ``$CI`` is set, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import (
+    CARD_SEEN_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    COLOURS_JS,
+    NO_CHROMIUM,
+    OVERFLOW_JS,
+    PHONE,
+    PLACE_JS,
+    Built,
+    Watch,
+    describe_violations,
+    fold,
+    is_dark,
+    jsonld_problems,
+    new_page,
+    serious,
+    serve,
+    site_pages,
+    text_contrast,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "seeds" / "000_47ef2131506feb3b.txt"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+CLAIM_LINK = ".claim:not(.claim-person) > a.claim-link"
+PERSON_LINK = ".claim.claim-person > a.claim-link"
+DISPUTE_WORDS = ("Gaza City", "Qatar", "ceasefire")  # the three disputes, as the matrix header names them
+
+#: axe-core rules not asserted, each with the reason. Empty: nothing is excluded.
+AXE_EXCLUDED: dict[str, str] = {}
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once; ``$CLAIMDOCS_HTML`` names an existing build to use instead."""
+    given = os.environ.get("CLAIMDOCS_HTML")
+    if given:
+        out = Path(given).resolve()
+        assert (out / "index.html").is_file(), f"CLAIMDOCS_HTML={given}: no index.html there"
+        return out
+    from sphinx.cmd.build import build_main
+
+    out = tmp_path_factory.mktemp("html")
+    doctrees = tmp_path_factory.mktemp("doctrees")
+    code = build_main(["-q", "-c", str(ROOT), "-d", str(doctrees), "-b", "html", str(ROOT / "docs"), str(out)])
+    assert code == 0, f"sphinx-build exited {code}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def built(built_site: Path) -> Built:
+    return Built(built_site)
+
+
+@pytest.fixture(scope="session")
+def pages(built_site: Path) -> list[str]:
+    found = site_pages(built_site)
+    assert "index.html" in found, found
+    return found
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, launched once for the session."""
+    if not CHROMIUM.exists():
+        _unavailable(NO_CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[browser]')")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:  # noqa: ANN401
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def watch(site_url: str) -> Watch:
+    return Watch(site_url)
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    return fold(ARTICLE.read_text(encoding="utf-8"))
+
+
+def shoot(page: Any, name: str, *, full_page: bool = False) -> Path:  # noqa: ANN401
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def _goto(page: Any, url: str) -> None:  # noqa: ANN401
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: {response.status if response else 'no response'}"
+
+
+def _card_of(link: Any) -> Any:  # noqa: ANN401
+    return link.locator("xpath=following-sibling::span[contains(concat(' ', @class, ' '), ' claim-card ')]")
+
+
+def _content_pages(built: Built, pages: list[str]) -> list[str]:
+    """Pages that restate the article in prose (not the generated index or source)."""
+    with_claims = built.pages_with(pages, CLAIM_LINK)
+    return [p for p in with_claims if p not in ("claims.html", "source.html")]
+
+
+def _dispute_page(built: Built, pages: list[str]) -> str:
+    disputes = [p for p in pages if p.startswith("disputes/")]
+    assert disputes, f"no disputes/*.html page in the build: {pages}"
+    return disputes[0]
+
+
+# ---------------------------------------------------------------- every page, once
+
+
+@dataclass
+class PageReport:
+    problems: list[str] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def desktop_reports(chromium: Any, site_url: str, pages: list[str], axe: Any) -> dict[str, PageReport]:  # noqa: ANN401
+    """Each page loaded at desktop width: what went wrong while loading, and what axe-core found."""
+    watch = Watch(site_url)
+    page = new_page(chromium, watch)
+    reports: dict[str, PageReport] = {}
+    try:
+        for rel in pages:
+            report = reports.setdefault(rel, PageReport())
+            response = page.goto(site_url + rel, wait_until="load")
+            if response is None or not response.ok:
+                report.problems.append(f"HTTP {response.status if response else '(no response)'}")
+            report.violations = axe.run(page).response["violations"]
+            report.problems += watch.take()
+    finally:
+        page.context.close()
+    return reports
+
+
+def test_every_page_loads_without_errors(desktop_reports: dict[str, PageReport], pages: list[str]) -> None:
+    """No console error, no failed or 4xx/5xx request, no request leaving 127.0.0.1."""
+    assert len(pages) >= 3, pages
+    problems = [f"{rel}: {p}" for rel, report in desktop_reports.items() for p in report.problems]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_serious_accessibility_violations(desktop_reports: dict[str, PageReport]) -> None:
+    """axe-core finds nothing serious or critical on any page."""
+    lines = []
+    for rel, report in desktop_reports.items():
+        found = [v for v in serious(report.violations) if v["id"] not in AXE_EXCLUDED]
+        lines += describe_violations(rel, found)
+    assert not lines, "axe-core violations:\n" + "\n".join(lines)
+
+
+def test_internal_links_and_anchors_resolve(built: Built, pages: list[str]) -> None:
+    """Every internal href or src names a file that exists, and every #fragment an id in it."""
+    broken = built.broken_links(pages)
+    assert not broken, f"{len(broken)} broken:\n" + "\n".join(broken[:60])
+
+
+def test_every_card_quotes_the_article(built: Built, pages: list[str], article: str) -> None:
+    """Statically, on every page: each claim's card marks a span of the article and says who says it."""
+    problems = []
+    cards = 0
+    for rel in pages:
+        for span in built.page(rel).select("span.claim:not(.claim-person)[data-claim-id]"):
+            ident = span["data-claim-id"]
+            card = span.find("span", class_="claim-card", recursive=False)
+            if card is None:
+                problems.append(f"{rel}: claim {ident} (#{span.get('id')}) has no card")
+                continue
+            cards += 1
+            mark = card.select_one(".claim-card-evidence mark")
+            if mark is None or fold(mark.get_text()) not in article:
+                problems.append(f"{rel}: card of {ident}: marked text {mark and mark.get_text()!r} is not in the article")
+            if not card.select_one(".claim-card-who") or not card.select_one(".claim-card-who").get_text(strip=True):
+                problems.append(f"{rel}: card of {ident} has no attribution line")
+    assert cards, "no claim cards anywhere in the site"
+    assert not problems, "\n".join(problems)
+
+
+def test_claims_index_entries_carry_json_ld(built: Built) -> None:
+    problems = jsonld_problems(built.page("claims.html"))
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- claim cards
+
+
+def _open_card(page: Any, link: Any, how: str) -> tuple[Any, dict[str, Any]]:  # noqa: ANN401
+    link.evaluate(PLACE_JS)
+    if how == "hover":
+        link.hover()
+    else:
+        link.focus()
+    card = _card_of(link)
+    card.wait_for(state="visible", timeout=2000)
+    return card, card.evaluate(CARD_SEEN_JS)
+
+
+def _check_card(rel: str, card: Any, seen: dict[str, Any], article: str, *, person: bool = False) -> list[str]:  # noqa: ANN401
+    problems = []
+    ident = card.get_attribute("id")
+    if "card" not in seen["seen"]:
+        problems.append(f"{rel}: card {ident} is open but hidden from the reader: the points of its first line show "
+                        f"{seen['seen']} (card at {seen['rect']})")
+    mark = card.locator("mark")
+    if mark.count():
+        if fold(mark.first.inner_text()) not in article:
+            problems.append(f"{rel}: card {ident}: {mark.first.inner_text()!r} is not in the article")
+    elif not person:
+        problems.append(f"{rel}: card {ident} shows no text of the article")
+    if not person and not card.locator(".claim-card-who").inner_text().strip():
+        problems.append(f"{rel}: card {ident} has no attribution line")
+    return problems
+
+
+def test_hover_and_focus_show_the_card(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                      pages: list[str], article: str, axe: Any) -> None:  # noqa: ANN401
+    """On every page with claims: hovering a claim, and focusing its link, opens a card the reader can see."""
+    with_claims = built.pages_with(pages, CLAIM_LINK)
+    assert with_claims, "no page has a claim"
+    shot_page = _content_pages(built, pages)[:1] or with_claims[:1]
+    page = new_page(chromium, watch)
+    problems: list[str] = []
+    for rel in with_claims:
+        _goto(page, site_url + rel)
+        links = page.locator(f"{CLAIM_LINK}:visible")  # not those in a closed tab or dropdown
+        if not links.count():
+            problems.append(f"{rel}: no claim is visible on the page")
+            continue
+        picks = {0, links.count() - 1}  # the first and the last claim: the last is where a card gets cut off
+        for i in sorted(picks):
+            card, seen = _open_card(page, links.nth(i), "hover")
+            problems += _check_card(rel, card, seen, article)
+            if rel in shot_page and i == 0:
+                shoot(page, "hover-card")
+                result = axe.run(page, context=f"#{card.get_attribute('id')}",
+                                 options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+                problems += describe_violations(f"{rel} (open card)", serious(result.response["violations"]))
+            page.mouse.move(0, 0)
+            card.wait_for(state="hidden", timeout=2000)
+            card, seen = _open_card(page, links.nth(i), "focus")
+            problems += _check_card(rel, card, seen, article)
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+        persons = page.locator(f"{PERSON_LINK}:visible")
+        if persons.count():
+            card, seen = _open_card(page, persons.first, "hover")
+            problems += _check_card(rel, card, seen, article, person=True)
+            page.mouse.move(0, 0)
+    problems += watch.take()
+    page.context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_tab_reaches_a_claim_and_opens_its_card(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                               pages: list[str]) -> None:
+    """Keyboard only: Tab from the top of a page reaches a claim link, and its card opens."""
+    rel = (_content_pages(built, pages) or built.pages_with(pages, CLAIM_LINK))[0]
+    page = new_page(chromium, watch)
+    _goto(page, site_url + rel)
+    for presses in range(1, 301):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement?.matches('a.claim-link') ?? false"):
+            break
+    else:
+        pytest.fail(f"{rel}: 300 presses of Tab never reached a claim link")
+    focused = page.locator("a.claim-link:focus")
+    card = _card_of(focused)
+    assert card.is_visible(), f"{rel}: the focused claim's card stays hidden (after {presses} Tab presses)"
+    outline = focused.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", f"{rel}: the focused claim link shows no focus outline"
+    assert not watch.take()
+    page.context.close()
+
+
+# ---------------------------------------------------------------- source, claims index and back
+
+
+def test_source_leads_to_claims_and_back(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                         pages: list[str]) -> None:
+    page = new_page(chromium, watch)
+    _goto(page, site_url + "source.html")
+    highlights = page.locator("a.claims-evidence")
+    assert highlights.count() > 10, "the source page highlights almost nothing"
+    first = highlights.first
+    href = first.get_attribute("href")
+    match = re.fullmatch(r"claims\.html#claim-([\w-]+)", href or "")
+    assert match, f"a highlight links to {href!r}, not to claims.html#claim-<id>"
+    ident = match.group(1)
+    first.click()
+    page.wait_for_url(f"**/claims.html#claim-{ident}")
+    entry = page.locator(f"#claim-{ident}")
+    assert entry.is_visible(), f"claims.html has no visible entry #claim-{ident}"
+    assert entry.evaluate("el => el.matches(':target')")
+    back = entry.locator(f"a[href='source.html#src-{ident}']")
+    assert back.count() == 1, f"#claim-{ident} has no link back to source.html#src-{ident}"
+    back.click()
+    page.wait_for_url(f"**/source.html#src-{ident}")
+    assert page.locator(f"#src-{ident}").count() == 1, f"source.html has no anchor #src-{ident}"
+
+    # From a page that restates the article: a claim leads to its entry, whose "used on" leads back here.
+    content = _content_pages(built, pages)
+    if content:
+        rel = content[0]
+        _goto(page, site_url + rel)
+        link = page.locator(f"{CLAIM_LINK}:visible").first
+        use = link.evaluate("el => el.parentElement.id")
+        claim = link.evaluate("el => el.parentElement.dataset.claimId")
+        link.click()
+        page.wait_for_url(f"**/claims.html#claim-{claim}")
+        uses = page.locator(f"#claim-{claim} .claim-entry-uses a[href$='{rel}#{use}']")
+        assert uses.count() == 1, f"#claim-{claim} does not link back to {rel}#{use}"
+        uses.click()
+        page.wait_for_url(f"**/{rel}#{use}")
+        assert page.locator(f"[id='{use}']").count() == 1
+    problems = watch.take()
+    page.context.close()
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- generated views
+
+
+def test_positions_matrix_renders(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                  pages: list[str]) -> None:
+    found = built.pages_with(pages, "table.claims-positions-table")
+    assert found, "no page shows the positions matrix (table.claims-positions-table), expected on positions.html"
+    rel = "positions.html" if "positions.html" in found else found[0]
+    page = new_page(chromium, watch)
+    _goto(page, site_url + rel)
+    table = page.locator("table.claims-positions-table").first
+    assert table.is_visible()
+    header = " | ".join(table.locator("thead th").all_inner_texts())
+    for words in DISPUTE_WORDS:
+        assert words.lower() in header.lower(), f"{rel}: the matrix header {header!r} does not name {words!r}"
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 4, f"{rel}: the matrix has {rows.count()} rows, expected at least 4 people"
+    people = table.locator("tbody tr td:first-child .claim-person[data-entity-id]")
+    assert people.count() >= 4, f"{rel}: {people.count()} rows name a person"
+    cells = table.locator(f"tbody {CLAIM_LINK}")
+    assert cells.count() >= 4, f"{rel}: the matrix links {cells.count()} positions to claims"
+    box = table.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 100, f"{rel}: the matrix renders at {box}"
+    shoot(page, "positions", full_page=True)
+    assert not watch.take()
+    page.context.close()
+
+
+def test_figure_cards_and_table_render(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                       pages: list[str]) -> None:
+    assert "figures.html" in pages, f"no figures.html in the build: {pages}"
+    page = new_page(chromium, watch)
+    _goto(page, site_url + "figures.html")
+    cards = page.locator(".sd-card")
+    assert cards.count() >= 1, "figures.html shows no card (.sd-card)"
+    with_claims = page.locator(".sd-card:has(.claim[data-claim-id])")
+    assert with_claims.count() >= 1, "no figure card holds a claim"
+    for i in range(with_claims.count()):
+        box = with_claims.nth(i).bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 30, f"figure card {i} renders at {box}"
+    shoot(page, "figures", full_page=True)
+    table_pages = built.pages_with(pages, "table.claims-figures-table")
+    assert table_pages, "no page shows the figures table (table.claims-figures-table)"
+    rel = table_pages[0]
+    if rel != "figures.html":
+        _goto(page, site_url + rel)
+    assert page.locator("table.claims-figures-table tbody tr").count() >= 3
+    csv_link = page.locator("a[href$='figures.csv']").first
+    csv = page.request.get(page.url.split("#")[0].rsplit("/", 1)[0] + "/" + csv_link.get_attribute("href"))
+    assert csv.ok, f"figures.csv: HTTP {csv.status}"
+    assert csv.text().startswith("id,figure,value,hedge"), csv.text()[:200]
+    assert not watch.take()
+    page.context.close()
+
+
+def test_search_finds_a_person(chromium: Any, watch: Watch, site_url: str) -> None:  # noqa: ANN401
+    page = new_page(chromium, watch)
+    _goto(page, site_url + "search.html?q=Zamir")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    results = page.locator("#search-results li")
+    assert results.count() >= 1
+    assert "zamir" in " ".join(results.all_inner_texts()).lower()
+    assert not watch.take()
+    page.context.close()
+
+
+# ---------------------------------------------------------------- phone width, dark mode, screenshots
+
+
+def test_no_page_overflows_sideways_on_a_phone(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                               pages: list[str]) -> None:
+    page = new_page(chromium, watch, viewport=PHONE, has_touch=True)
+    wide = []
+    for rel in pages:
+        _goto(page, site_url + rel)
+        got = page.evaluate(OVERFLOW_JS)
+        if got["doc"] > got["width"] + 1:
+            wide.append(f"{rel}: {got['doc']}px wide in a {got['width']}px viewport; widest: {got['culprits']}")
+    content = _content_pages(built, pages)
+    rel = next((p for p in content if p.startswith("disputes/")), content[0] if content else "index.html")
+    _goto(page, site_url + rel)
+    shoot(page, "phone")
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    if link.count():
+        link.evaluate(PLACE_JS)
+        link.focus()
+        shoot(page, "phone-card")
+        card = _card_of(link)
+        assert card.is_visible()
+        box = card.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, f"the card on a phone: {box}"
+    problems = watch.take()
+    page.context.close()
+    assert not wide, "pages wider than a phone:\n" + "\n".join(wide)
+    assert not problems, "\n".join(problems)
+
+
+def test_dark_mode_is_readable(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                               pages: list[str], axe: Any) -> None:
+    """Dark by choice (the theme's stored setting) and dark by the system: text and cards keep 4.5:1."""
+    content = _content_pages(built, pages)
+    rel = next((p for p in content if p.startswith("disputes/")), content[0] if content else "claims.html")
+    problems: list[str] = []
+    for how in ("stored", "system"):
+        page = new_page(chromium, watch, color_scheme="dark")
+        if how == "stored":
+            page.context.add_init_script("try { localStorage.setItem('theme', 'dark') } catch (e) {}")
+        targets = [rel, "claims.html", "source.html"] if how == "stored" else [rel]
+        for target in dict.fromkeys(targets):
+            _goto(page, site_url + target)
+            theme = page.evaluate("document.body.dataset.theme")
+            body = page.locator("body").evaluate(COLOURS_JS)
+            if not is_dark(body):
+                problems.append(f"{how} dark, {target}: the page is not dark (data-theme={theme!r}, {body})")
+            ratio, desc = text_contrast(body)
+            if ratio < 4.5:
+                problems.append(f"{how} dark, {target}: body {desc}")
+            link = page.locator(f"{CLAIM_LINK}:visible").first
+            if link.count():
+                card, _seen = _open_card(page, link, "hover")
+                for what, selector in (("card", None), ("card evidence mark", "mark")):
+                    el = card.locator(selector).first if selector else card
+                    if selector and not el.count():
+                        continue
+                    ratio, desc = text_contrast(el.evaluate(COLOURS_JS))
+                    if ratio < 4.5:
+                        problems.append(f"{how} dark, {target}: {what} {desc}")
+                if target == rel and how == "stored":
+                    shoot(page, "dark-hover-card")
+                page.mouse.move(0, 0)
+            if how == "stored":  # the system's dark gives the same colours: one axe pass is enough
+                result = axe.run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+                problems += describe_violations(f"dark, {target}", serious(result.response["violations"]))
+            if target == rel and how == "stored":
+                shoot(page, "dark")
+        problems += watch.take()
+        page.context.close()
+
+    # The theme button reaches dark mode from a light start.
+    page = new_page(chromium, watch, color_scheme="light")
+    _goto(page, site_url + "index.html")
+    toggle = page.locator(".theme-toggle:visible").first
+    for _ in range(3):
+        if page.evaluate("document.body.dataset.theme") == "dark":
+            break
+        toggle.click()
+    else:
+        problems.append("the theme button never switches to dark")
+    page.context.close()
+    assert not problems, "\n".join(problems)
+
+
+KEY_PAGES = ("index.html", "figures.html", "positions.html", "source.html", "claims.html")
+
+
+def test_screenshots_of_key_pages(chromium: Any, watch: Watch, site_url: str, built: Built,  # noqa: ANN401
+                                  pages: list[str]) -> None:
+    """Written for a reader to look at (test-artifacts/screenshots/); missing key pages fail."""
+    wanted = [*KEY_PAGES, _dispute_page(built, pages)]
+    missing = [p for p in wanted if p not in pages]
+    page = new_page(chromium, watch)
+    written = []
+    for rel in wanted:
+        if rel in missing:
+            continue
+        _goto(page, site_url + rel)
+        name = "dispute" if rel.startswith("disputes/") else rel.removesuffix(".html")
+        written.append(shoot(page, name, full_page=rel not in ("claims.html", "source.html")))
+    page.context.close()
+    assert not missing, f"key pages missing from the build: {missing}"
+    assert all(p.stat().st_size > 5000 for p in written), written
