@@ -53,7 +53,7 @@ def fold(text: str) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002, ANN401 - http.server API
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -95,7 +95,7 @@ class Watch:
     problems: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
 
-    def route(self, route: Any) -> None:  # noqa: ANN401 - playwright Route
+    def route(self, route: Any) -> None:
         url = route.request.url
         if url.startswith(self.base) or not url.startswith(("http:", "https:", "ws:", "wss:")):
             route.continue_()
@@ -104,17 +104,17 @@ class Watch:
         self.problems.append(f"request outside the site (blocked): {url}")
         route.abort()
 
-    def attach(self, page: Any) -> Any:  # noqa: ANN401 - playwright Page
-        def console(msg: Any) -> None:  # noqa: ANN401
+    def attach(self, page: Any) -> Any:
+        def console(msg: Any) -> None:
             if msg.type == "error":
                 loc = msg.location or {}
                 self.problems.append(f"console error: {msg.text} ({loc.get('url', '')}:{loc.get('lineNumber', '')})")
 
-        def response(resp: Any) -> None:  # noqa: ANN401
+        def response(resp: Any) -> None:
             if resp.status >= 400 and resp.url.startswith(self.base):
                 self.problems.append(f"HTTP {resp.status}: {resp.url}")
 
-        def failed(req: Any) -> None:  # noqa: ANN401
+        def failed(req: Any) -> None:
             if req.url.startswith(self.base):
                 self.problems.append(f"request failed: {req.url} ({req.failure})")
 
@@ -129,10 +129,22 @@ class Watch:
         return out
 
 
-def new_page(browser: Any, watch: Watch, **context_args: Any) -> Any:  # noqa: ANN401
+# The theme scrolls smoothly (html { scroll-behavior: smooth }) and every click waits for the scroll to end:
+# instant scrolling keeps the tests fast and changes nothing else.
+NO_SMOOTH_SCROLL = """
+document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = 'html { scroll-behavior: auto !important; }';
+  document.head.append(style);
+});
+"""
+
+
+def new_page(browser: Any, watch: Watch, **context_args: Any) -> Any:
     """A page in a fresh context whose every request outside the site is blocked and recorded."""
     context = browser.new_context(**{"viewport": DESKTOP, **context_args})
     context.route("**/*", watch.route)
+    context.add_init_script(NO_SMOOTH_SCROLL)
     return watch.attach(context.new_page())
 
 
@@ -308,6 +320,31 @@ card => {
 
 # Bring an element to a third of the way down the viewport, so a card opening below it fits.
 PLACE_JS = "el => window.scrollTo({top: Math.max(0, el.getBoundingClientRect().top + window.scrollY - innerHeight / 3), behavior: 'instant'})"
+
+# Open every visible claim's card in turn the way a keyboard reader does (focus its link: :focus-within,
+# and any focusin handler that places the card), and report those that end outside the window.
+OPEN_EACH_CARD_JS = """
+() => {
+  const limit = document.documentElement.clientWidth;
+  const off = [];
+  const before = document.activeElement;
+  for (const card of document.querySelectorAll('.claim > .claim-card')) {
+    const claim = card.parentElement;
+    const link = claim.querySelector(':scope > a.claim-link');
+    if (!link || !claim.getClientRects().length) continue;  // no link, or in a closed tab or dropdown
+    link.focus({preventScroll: true});
+    const r = card.getBoundingClientRect();
+    link.blur();
+    if (r.width === 0) {
+      off.push([claim.dataset.claimId || claim.dataset.entityId, -1, limit]);
+    } else if (r.right > limit + 1 || r.left < -1) {
+      off.push([claim.dataset.claimId || claim.dataset.entityId, Math.round(r.right), limit]);
+    }
+  }
+  if (before && before.focus) before.focus({preventScroll: true});
+  return off;
+}
+"""
 
 OVERFLOW_JS = """
 () => {

@@ -745,6 +745,7 @@ def test_check_page_never_raises(project: Project, text: str) -> None:
     for f in result.findings:
         assert 1 <= f.line <= lines and f.col >= 1
         assert f.rule in RULES
+        assert len(f.format().splitlines()) == 1
 
 
 def test_check_page_is_fast(project: Project) -> None:
@@ -766,3 +767,41 @@ def test_office_in_prose_former_role_without_former(project: Project) -> None:
 
 def test_a_sentence_in_lower_case_continues_a_quotation(project: Project) -> None:
     clean(project, "{claim}`“This norm has been broken.” <plesner-norm>` said Plesner.\n")
+
+
+def test_tables_follow_a_changed_project(tmp_path: Path) -> None:
+    proj = load(build_project(tmp_path))
+    text = "Health officials in the enclave report {claim}`about 65,000 <gaza-deaths>` killed.\n"
+    assert check(proj, text) == []
+    claim = proj.claims["gaza-deaths"]
+    proj.claims["gaza-deaths"] = claim.model_copy(update={"value": 66000.0, "text": "approximately 66,000"})
+    assert [f.rule for f in check(proj, text)] == ["value"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The established practice was for big decisions", "We are witnessing a unique era", "the norm is gone",
+     "It is hard to overstate the gravity", "approximately 66,000 Palestinians", "national and moral duty",
+     "a battle he may not endorse", "hell on Hamas"],
+)
+def test_nearest_hint_is_the_article_nearest(project: Project, text: str) -> None:
+    from claimdocs.page_rules import _nearest, _tables
+
+    assert project.article is not None
+    assert _nearest(_tables(project), project.article.text, text) == project.article.nearest(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Zamir said, the chief of staff ", "“a” 65,000 ", "Barnea said {claim}`“This norm has been broken” <plesner-norm>` ",
+     "{claim}`he was accused <icc-accusation>` ", "a\n", "[a](http://x) 12 ", "&amp; 12 ", "“w x y"],
+)
+def test_long_hostile_pages_stay_linear(project: Project, unit: str) -> None:
+    start = time.perf_counter()
+    check_page(project, "docs/p.md", unit * 2000)
+    small = time.perf_counter() - start
+    start = time.perf_counter()
+    check_page(project, "docs/p.md", unit * 8000)
+    large = time.perf_counter() - start
+    assert large < 10.0
+    assert large < 10 * small + 1.0, (small, large)  # four times the text: quadratic work would take sixteen times

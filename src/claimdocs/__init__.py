@@ -9,7 +9,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def setup(app):  # noqa: ANN001, ANN201 - Sphinx entry point
+def setup(app):
     from claimdocs.extension import setup as _setup
 
     return _setup(app)

@@ -290,9 +290,7 @@ class ClaimQuoteDirective(SphinxDirective):
         ident = self.arguments[0].strip()
         claim = state.project.claims.get(ident)
         if not isinstance(claim, Quote):
-            what = "is not a quote claim" if claim else "is not a claim"
-            logger.warning("%r %s", ident, what, type="claims", subtype="unknown-id", location=self.get_location())
-            return []
+            return []  # the page rules report it (claims.unknown-id), with its line
         domain: ClaimsDomain = self.env.get_domain("claims")  # type: ignore[assignment]
         anchor = domain.note_use(self.env.docname, ident, self.lineno, state.digests.get(ident, ""))
         quote = nodes.block_quote(classes=["claim-quote", *self.options.get("class", [])])
@@ -378,8 +376,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", doctree_resolved)
     app.connect("build-finished", build_finished)
     app.add_css_file("claimdocs.css")
+    app.add_js_file("claimdocs.js", loading_method="defer")
+    app.connect("html-page-context", heading_levels, priority=900)
     app.connect("config-inited", _add_static)
     return {"version": __version__, "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+_CAPTION = '<p class="caption" role="heading">'
+
+
+def heading_levels(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Toctree captions get ``role="heading"`` without a level (sphinx-doc/sphinx#14030): add it."""
+    fixed = '<p class="caption" role="heading" aria-level="2">'
+    for key in ("body", "furo_navigation_tree", "toc"):
+        value = context.get(key)
+        if isinstance(value, str) and _CAPTION in value:
+            context[key] = value.replace(_CAPTION, fixed)
 
 
 def _add_static(app: Sphinx, config: Any) -> None:

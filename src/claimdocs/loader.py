@@ -230,7 +230,7 @@ def _schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> Iter
         yield Finding(display, line, col, "schema", f"{who}{where}: {err['msg']}{found}", claim=claim)
 
 
-_KIND_NAMES = {"quantity", "quote", "role", "stance", "event", "assertion"}
+_KIND_NAMES = {"quantity", "quote", "role", "stance", "event", "assertion", "statement"}
 
 
 def _claim_id(data: Any, loc: Path_) -> str | None:

@@ -188,11 +188,23 @@ class Assertion(_ClaimBase):
     contest_verb: str | None = None
 
 
+class Statement(_ClaimBase):
+    """Something the article states in its own voice, about named entities.
+
+    Not a finding of this site: the article's account, restated as such. A page
+    marking it must name every entity in ``about``.
+    """
+
+    kind: Literal["statement"]
+    about: list[Id] = Field(min_length=1)
+    statement: Text
+
+
 Claim = Annotated[
-    Quantity | Quote | Role | Stance | Event | Assertion,
+    Quantity | Quote | Role | Stance | Event | Assertion | Statement,
     Field(discriminator="kind"),
 ]
-KINDS: tuple[str, ...] = ("quantity", "quote", "role", "stance", "event", "assertion")
+KINDS: tuple[str, ...] = ("quantity", "quote", "role", "stance", "event", "assertion", "statement")
 
 
 class ClaimsFile(_Strict):

@@ -102,8 +102,8 @@ def card_html(kind: str, ident: str, headline: str, attribution: str, before: st
         parts.append(f'<span class="claim-card-who">{escape(attribution)}</span>')
     if evidence:
         parts.append(
-            '<span class="claim-card-evidence">In the article: \u201c'
-            f"{escape(before)}<mark>{escape(evidence)}</mark>{escape(after)}\u201d</span>"
+            '<span class="claim-card-evidence"><span class="claim-card-label">In the article:</span> '
+            f"{escape(before)}<mark>{escape(evidence)}</mark>{escape(after)}</span>"
         )
     if source_uri:
         parts.append(f'<span class="claim-card-more">See it in <a href="{escape(source_uri)}">the source</a></span>')

@@ -16,6 +16,9 @@ Page markup (what editors write)
     aliases (quotes, apostrophes, spaces and case folded; a possessive "'s" is fine).
 ``{nofact}`3```
     A number that states no fact (a section number, a step): shown as is, counted.
+``{claim-quote} plesner-era`` (a directive)
+    Sets a quote claim as a block quotation with its speaker: a use of the quote
+    claim and of the speaker's office it shows.
 
 Everything else in prose (paragraphs, headings, table cells, list items,
 directive titles and bodies: admonitions, cards, tabs, dropdowns) is checked for
@@ -71,12 +74,21 @@ Rules (one finding each, located where the marker or the offending text starts)
 ``unused``
     A claim no page uses (:func:`check_unused`).
 
+Sentences are :func:`claimdocs.article.sentence_spans` of the block's text as a
+reader sees it (a bare marker reads as the claim's own words); a "sentence" that
+starts in lower case continues the one before (``“… endorse.” said Plesner.``), and
+context is read at most 1,500 characters either side of a marker. Hints ("nearest
+text in the source is ...") come from :func:`claimdocs.article.nearest_in` over the
+article's sentences sharing most words with the text, at most 50 a page.
+
 Everything here is a pure function of the project and the page text; lookup
-tables are built once per project and cached beside it.
+tables are built once per project and cached beside it, and every scan is linear
+in the page, so hostile pages (a 10 MB line) cost seconds, never minutes.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import fnmatch
 import os
@@ -87,7 +99,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from claimdocs.article import QUOTE_CHARS, fold, sentence_spans
+from claimdocs.article import QUOTE_CHARS, fold, nearest_in, sentence_spans
 from claimdocs.loader import decode
 from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote, Role, Stance
 from claimdocs.pages import Block, Page, Segment, parse_page
@@ -191,8 +203,16 @@ _LEMMA = {form: lemma for lemma, forms in VERB_FORMS.items() for form in forms}
 #: Quantities too common in neutral prose to call a figure.
 _NEUTRAL_VAGUE = frozenset({"many", "several", "a few"})
 _MASK = "\x00"
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A sentence longer than this (characters, either side of a marker) is read only this far.
+_WINDOW = 1500
+#: How far (characters) from an office phrase a name may stand to be the office's holder.
+_REACH = 120
+#: How much of a text the "nearest text in the source" hint compares (difflib is quadratic).
+_NEAREST_CHARS = 200
+#: At most this many different "nearest text" hints a page; later findings go without one.
+_NEAREST_BUDGET = 50
 _ID_LIKE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _MALFORMED = re.compile(r"\{(claim|person|nofact)\}")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _ELISION = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
@@ -252,14 +272,23 @@ class _Tables:
     role_office_re: dict[str, re.Pattern[str] | None]
     article_folded: str
     article_quotations: list[str]  # folded text inside the article's own quotation marks
+    sentences: list[tuple[int, int]]  # the article's sentences
+    sentence_words: list[set[str]]  # the words of each sentence of the article, folded lowercase
     nearest: dict[str, str] = field(default_factory=dict)
+    close: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 _CACHE: dict[int, tuple[weakref.ref[Project], tuple[int, ...], _Tables]] = {}
 
 
 def _signature(project: Project) -> tuple[int, ...]:
-    return (id(project.claims), len(project.claims), id(project.entities), len(project.entities), id(project.article))
+    """Changes when a claim, an entity or the article is added, removed or replaced."""
+    return (
+        id(project.article),
+        *(id(c) for c in project.claims.values()),
+        -1,
+        *(id(e) for e in project.entities.values()),
+    )
 
 
 def _tables(project: Project) -> _Tables:
@@ -339,7 +368,31 @@ def _build_tables(project: Project) -> _Tables:
         role_office_re=role_office_re,
         article_folded=fold(article.text) if article is not None else "",
         article_quotations=[fold(article.text[s:e]) for _o, s, e, _c in _quotations(article.text)] if article else [],
+        sentences=list(article.sentences) if article else [],
+        sentence_words=[_words_of(article.text[s:e]) for s, e in article.sentences] if article else [],
     )
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(fold(text))}
+
+
+def _nearest(tables: _Tables, article: str, text: str) -> str:
+    """:func:`claimdocs.article.nearest_in`, over the three article sentences sharing most words with ``text``.
+
+    difflib over the whole article costs seconds for a long or repetitive text; the
+    window most like a text lies, for any real text, in the sentences sharing its words.
+    """
+    words = _words_of(text)
+    scored = sorted(
+        ((len(words & sw), i) for i, sw in enumerate(tables.sentence_words) if words & sw),
+        key=lambda pair: (-pair[0], pair[1]),
+    )[:3]
+    if not scored:
+        return nearest_in(article, text[:40])
+    spans = tables.sentences
+    region = " ".join(article[spans[i][0] : spans[i][1]] for _n, i in sorted(scored, key=lambda pair: pair[1]))
+    return nearest_in(region, text)
 
 
 def _figure_of(text: str) -> Figure | None:
@@ -398,13 +451,12 @@ class _View:
         pos = 0
         for seg in block.segments:
             if seg.kind == "role":
-                pending = self._mark(seg, pos)
-                shown = pending.display
+                mark, shown = self._mark(seg, pos)
                 text.append(shown)
                 masked.append(_MASK * len(shown))
                 plain.append(_MASK * len(shown) if seg.role == "person" else shown)
-                pending.mark.end = pos + len(shown)
-                self.marks.append(pending.mark)
+                mark.end = pos + len(shown)
+                self.marks.append(mark)
             elif seg.kind == "code":
                 shown = seg.text.replace("\n", " ")
                 text.append(shown)
@@ -422,7 +474,8 @@ class _View:
         self.masked = "".join(masked)
         self._plain = "".join(plain)
 
-    def _mark(self, seg: Segment, pos: int) -> _PendingMark:
+    def _mark(self, seg: Segment, pos: int) -> tuple[_Mark, str]:
+        """The marker of a role segment, and the text a reader sees for it."""
         written = " ".join(seg.text.split())
         bare = seg.target is None
         ident = seg.target if not bare else written
@@ -435,19 +488,13 @@ class _View:
         elif seg.role == "person" and bare and ident in self.project.entities:
             display = self.project.entities[ident].name
         mark = _Mark(seg, pos, pos, seg.role or "", ident, written, bare, claim)
-        return _PendingMark(mark, display)
+        return mark, display
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column in the page of an offset into the display text."""
         if not self.segs:
             return self.block.line, 1
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:  # last segment starting at or before offset
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
+        lo = max(0, bisect.bisect_right(self.starts, offset) - 1)
         seg = self.segs[lo]
         return seg.position(offset - self.starts[lo])
 
@@ -463,17 +510,30 @@ class _View:
                 spans.append((s, e))
         return spans or [(0, len(self.text))]
 
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
+        return [s for s, _e in self.sentences], [e for _s, e in self.sentences]
+
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The sentences that [start, end) overlaps, as one span."""
-        hit = [(s, e) for s, e in self.sentences if s < max(end, start + 1) and e > start]
-        if not hit:
-            before = [(s, e) for s, e in self.sentences if s <= start]
-            return before[-1] if before else (0, len(self.text))
-        return hit[0][0], hit[-1][1]
+        """The sentences that [start, end) overlaps, as one span, at most :data:`_WINDOW` either side."""
+        starts, ends = self._sentence_bounds
+        first = bisect.bisect_right(ends, start)
+        last = bisect.bisect_left(starts, max(end, start + 1)) - 1
+        if first <= last:
+            s, e = starts[first], ends[last]
+        elif last >= 0:
+            s, e = starts[last], ends[last]
+        else:
+            s, e = 0, len(self.text)
+        return max(s, start - _WINDOW), min(e, max(end, start) + _WINDOW)
 
     def previous_sentence(self, start: int) -> tuple[int, int] | None:
-        before = [(s, e) for s, e in self.sentences if e <= start]
-        return before[-1] if before else None
+        _starts, ends = self._sentence_bounds
+        i = bisect.bisect_right(ends, start) - 1
+        if i < 0:
+            return None
+        s, e = self.sentences[i]
+        return max(s, e - _WINDOW), e
 
     @cached_property
     def mentions(self) -> list[_Mention]:
@@ -495,18 +555,44 @@ class _View:
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> Iterator[_Mention]:
+        """Mentions lying inside [start, end), in order."""
+        i = bisect.bisect_left(self._mention_starts, start)
+        mentions = self.mentions
+        while i < len(mentions) and mentions[i].start < end:
+            if mentions[i].end <= end:
+                yield mentions[i]
+            i += 1
+
     def named(self, start: int, end: int, skip: tuple[int, int] | None = None) -> set[str]:
         """Entities named in [start, end), leaving out those inside ``skip``."""
         return {
-            m.entity for m in self.mentions
-            if m.start >= start and m.end <= end and not (skip and m.start >= skip[0] and m.end <= skip[1])
+            m.entity for m in self.mentions_in(start, end)
+            if not (skip and m.start >= skip[0] and m.end <= skip[1])
         }
 
+    @cached_property
+    def named_anywhere(self) -> set[str]:
+        return {m.entity for m in self.mentions}
 
-@dataclass
-class _PendingMark:
-    mark: _Mark
-    display: str
+    @cached_property
+    def lemmas(self) -> set[str]:
+        """The lemma of every word of the block (for the verbs of assertions)."""
+        return {_lemma(w) for w in _WORD.findall(self.text)}
+
+    @cached_property
+    def claim_marks(self) -> tuple[list[int], list[_Mark]]:
+        marks = [m for m in self.marks if m.role == "claim"]
+        return [m.start for m in marks], marks
+
+    def claim_mark_overlaps(self, start: int, end: int) -> bool:
+        starts, marks = self.claim_marks
+        i = bisect.bisect_left(starts, end) - 1  # the last mark starting before ``end``
+        return i >= 0 and marks[i].end > start
 
 
 def _own_words(claim: Claim) -> str:
@@ -527,20 +613,31 @@ class _Ctx:
     findings: list[Finding] = field(default_factory=list)
     uses: list[Use] = field(default_factory=list)
     nofact: int = 0
+    hinted: set[str] = field(default_factory=set)  # texts given a "nearest text" hint on this page
 
     def add(self, line: int, col: int, rule: str, message: str, claim: str | None = None) -> None:
+        """Record a finding; its message stays on one line whatever the page held."""
+        message = _LINE_BREAKS.sub(" ", message)
         self.findings.append(Finding(self.path, line, col, rule, message, claim=claim))
 
     def at(self, mark: _Mark, rule: str, message: str) -> None:
         self.add(mark.seg.line, mark.seg.col, rule, message, claim=mark.ident if mark.claim is not None else None)
 
     def nearest(self, text: str) -> str:
+        """The article's text nearest ``text``, for a hint ("" past :data:`_NEAREST_BUDGET` hints a page)."""
         article = self.project.article
-        if article is None or not text.strip():
+        text = " ".join(text.split())[:_NEAREST_CHARS]
+        if article is None or not text:
             return ""
+        if text not in self.hinted:
+            if len(self.hinted) >= _NEAREST_BUDGET:
+                return ""  # the same for every page, whatever was checked before: a pure function
+            self.hinted.add(text)
         memo = self.tables.nearest
         if text not in memo:
-            memo[text] = article.nearest(text).strip(" " + QUOTE_CHARS + "'\u2018\u2019")
+            if len(memo) > 4096:
+                memo.clear()
+            memo[text] = _nearest(self.tables, article.text, text).strip(" " + QUOTE_CHARS + "'\u2018\u2019")
         return memo[text]
 
     def label(self, entity: str) -> str:
@@ -578,14 +675,21 @@ def _check_directives(ctx: _Ctx, page: Page) -> None:
         elif not ident:
             ctx.add(d.line, d.col, "syntax", "{claim-quote} needs the id of a quote claim as its argument")
         elif claim is None:
-            ctx.add(d.line, d.col, "unknown-id", f"unknown claim id {ident!r} in {{claim-quote}}{_did_you_mean(ident, ctx.tables.claim_ids)}")
+            ctx.add(d.line, d.col, "unknown-id", f"unknown claim id {ident!r} in {{claim-quote}}{_did_you_mean(ctx, ident, ctx.tables.claim_ids)}")
         else:
-            ctx.add(d.line, d.col, "syntax", f"{{claim-quote}} {ident}: claim {ident} is a {claim.kind} claim, not a quote", ident)
+            ctx.add(d.line, d.col, "unknown-id", f"{{claim-quote}} {ident}: claim {ident} is a {claim.kind} claim, not a quote", ident)
 
 
-def _did_you_mean(ident: str, options: list[str]) -> str:
-    near = difflib.get_close_matches(ident.lower(), options, n=1, cutoff=0.6)
-    return f"; did you mean {near[0]}?" if near else ""
+def _did_you_mean(ctx: _Ctx, ident: str, options: list[str]) -> str:
+    """"; did you mean <id>?" for a misspelt id (difflib over the ids, remembered per project)."""
+    key = (id(options), ident[:_NEAREST_CHARS])
+    memo = ctx.tables.close
+    if key not in memo:
+        if len(memo) > 4096:
+            memo.clear()
+        near = difflib.get_close_matches(key[1].lower(), options, n=1, cutoff=0.6)
+        memo[key] = f"; did you mean {near[0]}?" if near else ""
+    return memo[key]
 
 
 # ---------------------------------------------------------------- markers
@@ -634,7 +738,7 @@ def _check_mark(ctx: _Ctx, view: _View, mark: _Mark, prev: _View | None) -> None
 
 def _reference_ok(ctx: _Ctx, mark: _Mark) -> bool:
     """Syntax and id of a {claim} marker; True when it names a claim."""
-    raw = mark.seg.raw or "{claim}"
+    raw = " ".join((mark.seg.raw or "{claim}").split())
     if mark.bare:
         if not mark.written:
             ctx.at(mark, "syntax", f"empty claim marker {raw}: write {{claim}}`text <id>` or {{claim}}`id`")
@@ -653,14 +757,14 @@ def _reference_ok(ctx: _Ctx, mark: _Mark) -> bool:
         ctx.at(mark, "syntax", f"no text before <{mark.ident}> in {raw}: write {{claim}}`{mark.ident}` for the claim's own words")
         return False
     if mark.claim is None:
-        ctx.at(mark, "unknown-id", f"unknown claim id {mark.ident!r}{_did_you_mean(mark.ident or '', ctx.tables.claim_ids)}")
+        ctx.at(mark, "unknown-id", f"unknown claim id {mark.ident!r}{_did_you_mean(ctx, mark.ident or '', ctx.tables.claim_ids)}")
         return False
     return True
 
 
 def _check_person(ctx: _Ctx, mark: _Mark) -> None:
     project = ctx.project
-    raw = mark.seg.raw or "{person}"
+    raw = " ".join((mark.seg.raw or "{person}").split())
     if mark.bare and not mark.written:
         ctx.at(mark, "syntax", f"empty person marker {raw}")
         return
@@ -676,7 +780,7 @@ def _check_person(ctx: _Ctx, mark: _Mark) -> None:
     entity = project.entities.get(ident)
     if entity is None:
         ctx.add(mark.seg.line, mark.seg.col, "unknown-id",
-                f"unknown entity id {ident!r} in {raw}{_did_you_mean(ident, ctx.tables.entity_ids)}")
+                f"unknown entity id {ident!r} in {raw}{_did_you_mean(ctx, ident, ctx.tables.entity_ids)}")
         return
     ctx.uses.append(Use(ident, ctx.path, mark.seg.line, mark.seg.col, mark.written if not mark.bare else entity.name, "person"))
     if not mark.bare and _name_key(mark.written) not in ctx.tables.names.get(ident, set()):
@@ -930,8 +1034,8 @@ def _speaking_other(view: _View, s: int, e: int, mark: _Mark, speaker: str) -> s
     if _SPEECH_RE is None:
         return None
     persons = [
-        m for m in view.mentions
-        if m.person and not m.possessive and s <= m.start and m.end <= e and not (mark.start <= m.start < mark.end)
+        m for m in view.mentions_in(s, e)
+        if m.person and not m.possessive and not (mark.start <= m.start < mark.end)
     ]
     if not any(m.entity != speaker for m in persons):
         return None
@@ -985,7 +1089,7 @@ def _office_marked(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
 
 def _office_person(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
     s, e = view.sentence_of(mark.start, mark.end)
-    persons = [m for m in view.mentions if m.person and not m.possessive and m.start >= s and m.end <= e]
+    persons = [m for m in view.mentions_in(s, e) if m.person and not m.possessive]
     who = ctx.label(claim.person)
     if not persons:
         ctx.at(mark, "office", f'office of claim {claim.id} is not given to anyone in its sentence; the article gives it to "{who}"')
@@ -1050,8 +1154,9 @@ def _unmarked_offices(ctx: _Ctx, view: _View) -> None:
 def _holder(view: _View, start: int, end: int, s: int, e: int) -> str | None:
     """The person an office phrase at [start, end) is attached to, if any."""
     best: tuple[int, str] | None = None
-    for m in view.mentions:
-        if not m.person or m.possessive or m.start < s or m.end > e:
+    # a title and its name are a few words apart: look no further than _REACH characters
+    for m in view.mentions_in(max(s, start - _REACH), min(e, end + _REACH)):
+        if not m.person or m.possessive:
             continue
         if m.start >= end:  # "OFFICE Name", "OFFICE, Name"
             gap = view.text[end : m.start]
@@ -1071,8 +1176,8 @@ def _holder(view: _View, start: int, end: int, s: int, e: int) -> str | None:
 def _without_possessives(view: _View, start: int, end: int) -> str:
     """The text between two offsets, a possessive name ("Mr. Netanyahu's") read as one word."""
     gap = view.text[start:end]
-    for m in view.mentions:
-        if m.possessive and start <= m.start and m.end <= end:
+    for m in view.mentions_in(start, end):
+        if m.possessive:
             a, b = m.start - start, m.end - start
             gap = gap[:a] + "X" * (b - a) + gap[b:]
     return re.sub(r"X+", "X", gap)
@@ -1098,19 +1203,17 @@ def _lemma(word: str) -> str:
     return _LEMMA.get(word) or word[:5]
 
 
-def _has_verb(text: str, verb: str) -> bool:
-    words = _WORD.findall(verb)
-    if not words:
-        return True
-    want = _lemma(words[-1])
-    return any(_lemma(w) == want for w in _WORD.findall(text))
+def _has_verb(lemmas: set[str], verb: str) -> bool:
+    """Is the lemma of (the last word of) ``verb`` among ``lemmas``?"""
+    parts = _WORD.findall(verb)
+    return not parts or _lemma(parts[-1]) in lemmas
 
 
 def _assertion(ctx: _Ctx, view: _View, mark: _Mark, claim: Assertion) -> None:
     s, e = view.sentence_of(mark.start, mark.end)
     sentence = view.text[s:e]
     named = view.named(s, e)
-    if not (named & set(claim.asserted_by)) or not _has_verb(sentence, claim.verb):
+    if not (named & set(claim.asserted_by)) or not _has_verb({_lemma(w) for w in _WORD.findall(sentence)}, claim.verb):
         who = " or ".join(f'"{ctx.label(a)}"' for a in claim.asserted_by)
         ctx.at(
             mark, "attribution",
@@ -1119,9 +1222,8 @@ def _assertion(ctx: _Ctx, view: _View, mark: _Mark, claim: Assertion) -> None:
         )
         return
     if claim.contested_by:
-        block_named = view.named(0, len(view.text))
         verb = claim.contest_verb or ""
-        if not (block_named & set(claim.contested_by)) or (verb and not _has_verb(view.text, verb)):
+        if not (view.named_anywhere & set(claim.contested_by)) or (verb and not _has_verb(view.lemmas, verb)):
             who = " or ".join(f'"{ctx.label(a)}"' for a in claim.contested_by)
             ctx.at(
                 mark, "attribution",
@@ -1209,7 +1311,9 @@ def _no_claim_hint(ids: list[str] | None, text: str) -> str:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
+    """Is ``offset`` inside one of ``spans`` (sorted, not overlapping)?"""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _unmarked_quotations(ctx: _Ctx, view: _View) -> list[tuple[int, int]]:
@@ -1218,14 +1322,13 @@ def _unmarked_quotations(ctx: _Ctx, view: _View) -> list[tuple[int, int]]:
     if not any(c in masked for c in QUOTE_CHARS):
         return []
     spans = []
-    claim_marks = [m for m in view.marks if m.role == "claim"]
     for o, s, e, c in _quotations(masked):
         spans.append((o, c))
         inner = masked[s:e]
         if not any(ch.isalnum() for ch in inner):
             continue  # empty, or only markup (a marker inside quotation marks is checked itself)
         line, col = view.position(o)
-        if any(m.start < e and m.end > s for m in claim_marks):
+        if view.claim_mark_overlaps(s, e):
             ctx.add(line, col, "unbacked", "quotation partly outside its marker; put the whole quoted text inside the {claim} marker")
             continue
         text = view.text[s:e]

@@ -242,6 +242,7 @@ def _role_end(text: str, at: int, name: str, limit: int) -> int:
 
 def _skip_link_tail(text: str, cursor: int, limit: int) -> int:
     """After a link's text: skip ``](url "title")``, ``][ref]`` or ``]``."""
+    limit = min(limit, cursor + 4 * _MAX_SKIP)
     i = cursor
     while i < limit and text[i] in "*_~":  # emphasis closing inside the link text
         i += 1
@@ -277,7 +278,7 @@ def _align(src: str, cursor: int, limit: int, content: str) -> tuple[int, tuple[
     Returns (offset, colmap); colmap is empty when the text is verbatim in the source,
     else the source offset (from the start) of each character. None if it is not found.
     """
-    at = src.find(content, cursor, limit)
+    at = src.find(content, cursor, min(limit, cursor + len(content) + _MAX_SKIP))
     if at >= 0:
         return at, ()
     offsets: list[int] = []
@@ -323,7 +324,7 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
         if ctype == "myst_role":
             name = child.meta.get("name", "")
             opener = f"{{{name}}}"
-            at = src.find(opener, cursor, limit)
+            at = src.find(opener, cursor, min(limit, cursor + len(opener) + _MAX_SKIP))
             if at < 0:
                 at = cursor
                 stop = cursor
@@ -338,7 +339,8 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
             else:
                 block.segments.append(Segment("code", shown, line, col, role=name, raw=raw))
         elif ctype in ("code_inline", "math_inline", "html_inline"):
-            at = src.find(child.content, cursor, limit) if child.content else -1
+            window = min(limit, cursor + len(child.content) + _MAX_SKIP)
+            at = src.find(child.content, cursor, window) if child.content else -1
             line, col = loc.line_col(at if at >= 0 else cursor)
             if at >= 0:
                 cursor = at + len(child.content)
@@ -349,7 +351,7 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
                         cursor += 1
             block.segments.append(Segment("code", child.content, line, col))
         elif ctype in ("softbreak", "hardbreak"):
-            nl = src.find("\n", cursor, limit)
+            nl = src.find("\n", cursor, min(limit, cursor + _MAX_SKIP))
             at = nl if nl >= 0 else cursor
             line, col = loc.line_col(at)
             block.segments.append(Segment("break", " ", line, col))
@@ -372,10 +374,11 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
         elif ctype == "link_close":
             cursor = _skip_link_tail(src, cursor, limit)
         elif ctype == "image":
-            bang = src.find("![", cursor, limit)
+            bang = src.find("![", cursor, min(limit, cursor + _MAX_SKIP))
             if bang >= 0:
                 depth, i = 0, bang + 1
-                while i < limit:
+                stop = min(limit, bang + 4 * _MAX_SKIP)
+                while i < stop:
                     if src[i] == "[":
                         depth += 1
                     elif src[i] == "]":
@@ -386,7 +389,7 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
                 cursor = _skip_link_tail(src, i, limit)
         elif ctype == "footnote_ref":
             label = child.meta.get("label", "")
-            at = src.find(f"[^{label}]", cursor, limit)
+            at = src.find(f"[^{label}]", cursor, min(limit, cursor + len(label) + _MAX_SKIP))
             if at >= 0:
                 cursor = at + len(label) + 3
     return block

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimdocs.article import Article, fold
-from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Stance
+from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
 from claimdocs.reporting import Finding
@@ -51,6 +51,8 @@ def _references(project: Project) -> Iterator[Finding]:
                 refs += [("person", claim.person), ("organisation", claim.organisation)]
             case Stance():
                 refs += [("actors", a) for a in claim.actors] + [("according_to", claim.according_to)]
+            case Statement():
+                refs += [("about", a) for a in claim.about]
             case Assertion():
                 refs += [("asserted_by", a) for a in claim.asserted_by]
                 refs += [("contested_by", a) for a in claim.contested_by]

@@ -33,6 +33,7 @@ KIND_TITLES = {
     "role": "Offices and affiliations",
     "stance": "Positions",
     "assertion": "Attributed statements",
+    "statement": "The article's own account",
 }
 DISPUTE_TITLES = {
     Topic.OFFENSIVE: "Offensive into Gaza City",
@@ -208,9 +209,9 @@ def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
         entry += nodes.paragraph("", f"Attribution: {who}", classes=["claim-entry-who"])
     before, evidence, after = evidence_sentence(project.article, claim)
     ev = nodes.paragraph(classes=["claim-entry-evidence"])
-    ev += nodes.Text("In the article: \u201c" + before)
+    ev += nodes.Text("In the article: " + before)
     ev += nodes.inline(evidence, evidence, classes=["claim-evidence-mark"])
-    ev += nodes.Text(after + "\u201d ")
+    ev += nodes.Text(after + " ")
     src = _uri(app, docname, app.config.claimdocs_source_page, f"src-{claim.id}")
     if src:
         ev += nodes.reference("", "(in the source)", internal=True, refuri=src)
@@ -336,12 +337,14 @@ def _positions(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str
                 row.append("\u2014")
                 continue
             box = nodes.inline()
-            for i, claim in enumerate(claims):
-                if i:
-                    box += nodes.Text(" ")
+            for claim in claims:
+                item = nodes.inline(classes=["position-item"])
                 ref = _ref(claim, claim.position.value, f"pos-{actor}-{claim.id}")
                 ref["classes"] = [f"position-{claim.position.value}"]
-                box += ref
+                item += ref
+                on = claim.on if len(claim.on) <= 80 else claim.on[:79].rsplit(" ", 1)[0] + "\u2026"
+                item += nodes.inline(on, on, classes=["position-on"])
+                box += item
             row.append(box)
         rows.append(row)
     headers = ["Who", *(DISPUTE_TITLES[d] for d in DISPUTES)]

@@ -7,7 +7,7 @@ the export, so the site never words the same claim two ways.
 from __future__ import annotations
 
 from claimdocs.article import Article, fold
-from claimdocs.model import Assertion, Claim, Event, Quantity, Quote, Role, Stance
+from claimdocs.model import Assertion, Claim, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.registry import Registry
 
 HEDGE_LABEL = {
@@ -77,6 +77,8 @@ def attribution(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> s
             return line
         case Event():
             return claim.what
+        case Statement():
+            return f"the article's own account, about {names(registry, claim.about)}"
     return ""
 
 

@@ -1,0 +1,25 @@
+// claimdocs.js: progressive enhancement. Cards work with CSS alone; this places an open
+// card beside its claim, inside the window and outside any clipping box.
+(() => {
+  const GAP = 4, MARGIN = 8;
+  const narrow = matchMedia('(max-width: 40rem)');
+  function place(claim) {
+    const card = claim.querySelector(':scope > .claim-card');
+    const link = claim.querySelector(':scope > .claim-link');
+    if (!card || !link || narrow.matches) return;
+    const line = link.getClientRects()[0] || link.getBoundingClientRect();
+    card.classList.add('claim-card-placed');
+    const w = card.offsetWidth, h = card.offsetHeight;
+    const width = document.documentElement.clientWidth;
+    const left = Math.max(MARGIN, Math.min(line.left, width - w - MARGIN));
+    let top = line.bottom + GAP;
+    if (top + h > innerHeight - MARGIN && line.top - h - GAP > MARGIN) top = line.top - h - GAP;
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
+  }
+  const open = () => document.querySelectorAll('.claim:hover, .claim:focus-within').forEach(place);
+  document.addEventListener('mouseover', (e) => { const c = e.target.closest?.('.claim'); if (c) place(c); });
+  document.addEventListener('focusin', (e) => { const c = e.target.closest?.('.claim'); if (c) place(c); });
+  addEventListener('scroll', open, {passive: true});
+  addEventListener('resize', open);
+})();
