@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimdocs.article import Article, fold
 from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.project import Project
-from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.quantities import Figure, find_figures, find_times, parse_figure, parse_time
 from claimdocs.reporting import Finding
 
 _QUOTATION = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
@@ -25,14 +25,10 @@ def check_source(project: Project) -> list[Finding]:
     """All article-to-claims findings, load-time problems included, sorted."""
     findings = list(project.findings)
     findings += _references(project)
-    if project.article is not None and not _article_unusable(project):
+    if project.article is not None:
         findings += _evidence(project, project.article)
         findings += coverage(project, project.article).findings
     return sorted(set(findings))
-
-
-def _article_unusable(project: Project) -> bool:
-    return project.article is None
 
 
 # ---------------------------------------------------------------- references
@@ -91,24 +87,15 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-@dataclass(frozen=True)
-class Anchored:
-    start: int
-    end: int
-
-
 def _evidence(project: Project, article: Article) -> Iterator[Finding]:
-    moved = []
     for claim in project.claims.values():
         ev = claim.evidence
         where = anchor(article, ev.exact, ev.prefix, ev.suffix)
         if isinstance(where, str):
-            moved.append(claim.id)
             yield project.finding(claim.id, "evidence", f"claim {claim.id}: {where}")
             continue
         start, end = where
         if (start, end) != (ev.start, ev.end):
-            moved.append(claim.id)
             yield project.finding(
                 claim.id, "offsets",
                 f"claim {claim.id}: evidence offsets differ: claim says {ev.start}-{ev.end}, "
@@ -127,8 +114,6 @@ def _evidence(project: Project, article: Article) -> Iterator[Finding]:
                 entity.id, "offsets",
                 f"entity {entity.id}: evidence offsets differ: says {ev.start}-{ev.end}, the text is at {where[0]}-{where[1]}",
             )
-    if moved and project.meta and project.meta.sha256 != article.sha256:
-        pass  # the sha finding from loading already names the change; moved claims are listed above
 
 
 def _context(article: Article, start: int, end: int, before: int = 3, after: int = 1) -> str:
@@ -329,4 +314,3 @@ def coverage(project: Project, article: Article) -> Coverage:
     return Coverage(len(figures), len(times), len(quotes), uncovered, findings)
 
 
-__all__ = ["Coverage", "Hedge", "anchor", "check_source", "coverage"]

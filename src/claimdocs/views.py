@@ -141,7 +141,6 @@ def render_view(app: Sphinx, project: Project, domain: ClaimsDomain, docname: st
 
 def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
     uses = domain.uses_of()
-    reg = project.registry
     out: list[nodes.Node] = []
     summary = nodes.paragraph()
     summary += nodes.Text(f"{len(project.claims)} claims, {len(project.entities)} entities. Jump to: ")
@@ -180,7 +179,6 @@ def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, to
                 para += _ref(role, role.text + (" (former)" if role.status == "former" else ""), f"ix-{entity.id}-{role.id}")
             entry += para
         out.append(entry)
-    del reg
     return out
 
 
