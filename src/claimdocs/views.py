@@ -340,8 +340,7 @@ def _positions(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str
                 ref = _ref(claim, claim.position.value, f"pos-{actor}-{claim.id}")
                 ref["classes"] = [f"position-{claim.position.value}"]
                 item += ref
-                on = claim.on if len(claim.on) <= 80 else claim.on[:79].rsplit(" ", 1)[0] + "\u2026"
-                item += nodes.inline(on, on, classes=["position-on"])
+                item += nodes.inline(claim.on, claim.on, classes=["position-on"])  # whole: a cut misleads
                 box += item
             row.append(box)
         rows.append(row)
