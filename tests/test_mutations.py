@@ -247,7 +247,11 @@ def _for_marker(project: Project, path: str, text: str, mk: Marker) -> Iterator[
                 new = mk.written[: found.start()] + "showed" + mk.written[found.end() :]
                 yield mutation("attributing verb", with_marker(text, mk, new), {"attribution"})
         case Statement():
-            pass
+            mentions = [m for m in project.registry.mentions(mk.written) if m.entity in claim.about]
+            if mentions and len(mk.written.split()) > 8:
+                m = mentions[0]
+                new = mk.written[: m.start] + "others" + mk.written[m.end :]
+                yield mutation("statement subject", with_marker(text, mk, new), {"statement"}, note=m.text)
 
 
 def _source_removed(project: Project, path: str, text: str, mk: Marker, source: str, mutation) -> Iterator[Mutation]:
@@ -402,7 +406,8 @@ def test_every_wrong_edit_is_caught_at_its_file_and_line(
 def test_the_suite_mutates_every_kind_of_fact(mutations: list[Mutation]) -> None:
     kinds = Counter(m.kind for m in mutations)
     for kind in ("figure", "hedge", "quotation word", "speaker", "office", "office holder", "source", "position",
-                 "actors", "date or time", "claim id", "unmarked", "attributing verb", "new figure"):
+                 "actors", "date or time", "claim id", "unmarked", "attributing verb", "new figure",
+                 "statement subject"):
         assert kinds[kind] > 0, kind
 
 

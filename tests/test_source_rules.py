@@ -31,7 +31,7 @@ def test_the_real_claims_cover_every_figure_date_and_quotation(real_project: Pro
 
 def test_every_claim_kind_is_present(real_project: Project) -> None:
     kinds = {c.kind for c in real_project.claims.values()}
-    assert kinds == {"quantity", "quote", "role", "stance", "event", "assertion"}
+    assert kinds == {"quantity", "quote", "role", "stance", "event", "assertion", "statement"}
 
 
 def test_anchor_finds_once_and_refuses_twice() -> None:
@@ -174,3 +174,17 @@ def test_a_missing_article(site: Path) -> None:
     [f] = findings_for(site)
     assert f.rule == "source"
     assert "cannot read the article" in f.message and "restore it" in f.message
+
+
+def test_a_statement_about_someone_the_article_does_not_name_there(site: Path) -> None:
+    path = site / "claims" / "people.yaml"
+    set_field(path, "katz-netanyahu-loyalist", "about", "[barnea]")
+    found = [f for f in findings_for(site) if f.rule == "statement"]
+    assert [f.claim for f in found] == ["katz-netanyahu-loyalist"]
+    assert "'David Barnea' is not named around the evidence" in found[0].message
+
+
+def test_a_statement_names_its_subject_even_inside_a_longer_name(real_project: Project) -> None:
+    # "Israel's military push" names Israel too, though "Israel's military" is an alias of the military
+    assert "israel" in real_project.registry.named_anywhere("Israel’s military push into Gaza City")
+    assert "israel" not in real_project.registry.named("Israel’s military push into Gaza City")

@@ -55,9 +55,14 @@ Rules (one finding each, located where the marker or the offending text starts)
 ``office``
     A marked office lacks the claim's office words, says "former" (or
     "predecessor", "ex-") when the role is current or the other way round, names
-    another organisation, or the nearest person named in its sentence is not the
-    role's person. In prose, an office attached to a person (``Name, the OFFICE``
-    or ``OFFICE Name``) who does not hold it per the role claims.
+    another organisation, or the nearest person named in its clause (failing
+    that, its sentence) is not the role's person. In prose, an office attached to a
+    person (``Name, the OFFICE`` or ``OFFICE Name``) who does not hold it per the
+    role claims, or holds it with the other status (an office word that says
+    "former" itself, "predecessor", counts as former). A semicolon ends the clause
+    an office belongs to, not the sentence. An office word inside a registered
+    name ("General" in the alias "General Zamir") is part of that name and is
+    nobody's office.
 ``attribution``
     A marked figure or stance whose claim has ``according_to`` is in a sentence
     that does not name that source. A marked assertion is in a sentence that does
@@ -66,8 +71,17 @@ Rules (one finding each, located where the marker or the offending text starts)
     Verb forms: :data:`VERB_FORMS`, else the first five letters of the word.
 ``position``
     A marked stance names other entities than the claim's actors (persons and
-    groups named in the marker text; "they" does not count) or no word of the
-    claim's position (:data:`POSITION_WORDS`).
+    groups named in the marker text; "they" does not count), no word of the
+    claim's position (:data:`POSITION_WORDS`), or a word that belongs only to
+    positions of the other side (for or against what the stance is about:
+    "supported" beside "sanctions" for "opposed"; words of positions that take
+    no side, such as "decision" or "argued", never count).
+``statement``
+    A marked statement (what the article says in its own voice) does not name
+    every entity of the claim's ``about``: by a registered name or alias
+    (possessives count) in the marker's text, or, for a marker of at most
+    :data:`_SHORT_STATEMENT` words or a bare one, anywhere in its sentence
+    (``{person}`` markers count). The message lists what is missing.
 ``syntax`` / ``unknown-id``
     Malformed markup, a ``{claim}`` without an id, an empty id; an id that does
     not exist ("did you mean ...").
@@ -101,7 +115,7 @@ from pathlib import Path
 
 from claimdocs.article import QUOTE_CHARS, fold, nearest_in, sentence_spans
 from claimdocs.loader import decode
-from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote, Role, Stance
+from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.pages import Block, Page, Segment, parse_page
 from claimdocs.project import Project
 from claimdocs.quantities import HEDGE_WORDS, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
@@ -154,7 +168,8 @@ class PagesResult:
 #: Words that state each position of a stance (folded, lowercase; whole words).
 POSITION_WORDS: dict[str, tuple[str, ...]] = {
     "opposed": ("opposed", "opposes", "oppose", "opposing", "opposition", "objected", "objection", "objections",
-                "reservations", "against", "disagreed", "at odds"),
+                "reservations", "against", "disagreed", "at odds", "condemned", "condemns", "condemn",
+                "condemnation", "sanctions", "sanctioned"),
     "favored": ("favored", "favoured", "favor", "favour", "favors", "favours", "supported", "supports", "support",
                 "backed", "backs", "preferred", "advocated", "advocates"),
     "warned": ("warned", "warns", "warning", "cautioned", "cautions"),
@@ -167,7 +182,7 @@ POSITION_WORDS: dict[str, tuple[str, ...]] = {
     "denied": ("denied", "denies", "deny"),
     "praised": ("praised", "praises", "praising"),
     "vowed": ("vowed", "vows", "pledged", "pledges"),
-    "affirmed": ("affirmed", "affirms", "said", "says"),
+    "affirmed": ("affirmed", "affirms", "underscored", "underscores", "said", "says"),
     "remained": ("remained", "remain", "remains", "stayed", "stays"),
     "skeptical": ("skeptical", "sceptical", "doubt", "doubts", "doubtful"),
     "preferred": ("prefer", "prefers", "preferred", "favor", "favour", "favored", "favoured"),
@@ -207,6 +222,9 @@ _MASK = "\x00"
 _WINDOW = 1500
 #: How far (characters) from an office phrase a name may stand to be the office's holder.
 _REACH = 120
+#: A statement marker of at most this many words is a label ("a staunch Netanyahu loyalist"):
+#: its sentence may name what the statement is about; a longer marker must name it itself.
+_SHORT_STATEMENT = 8
 #: How much of a text the "nearest text in the source" hint compares (difflib is quadratic).
 _NEAREST_CHARS = 200
 #: At most this many different "nearest text" hints a page; later findings go without one.
@@ -220,6 +238,8 @@ _EDGE = " \t\n,."
 _EX = re.compile(r"(?<![\w-])ex-(?=\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?<![\w-])(?:former|formerly|predecessor|ex-(?=\w))", re.IGNORECASE)
 _OPEN_QUOTES = "\u201c\u201e\u00ab"
+#: Quote marks and apostrophes to straight ones, one character for one (offsets stay valid).
+_SAME_LENGTH_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
 _GAP_BREAKS = ',;:()"\u201c\u201d\u2014\u2013'
 
@@ -246,6 +266,17 @@ def _phrase_re(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _POSITION_RE = {pos: _phrase_re(words) for pos, words in POSITION_WORDS.items()}
+#: The side a position takes on what it is about; the others (argued, decided, vowed ...) take none.
+#: A stance marker may not use a word that belongs only to positions of the other side.
+_SIDE: dict[str, str] = {
+    **dict.fromkeys(("opposed", "concerned", "warned", "rejected", "denied", "skeptical"), "against"),
+    **dict.fromkeys(("favored", "accepted", "praised", "preferred"), "for"),
+}
+#: Each position word (folded, lowercase), with the positions it may state.
+_WORD_POSITIONS: dict[str, tuple[str, ...]] = {
+    word: tuple(pos for pos, words in POSITION_WORDS.items() if word in {fold(w).lower() for w in words})
+    for word in {fold(w).lower() for ws in POSITION_WORDS.values() for w in ws}
+}
 _ANY_POSITION_RE = _phrase_re(w for ws in POSITION_WORDS.values() for w in ws)
 _SPEECH_RE = _phrase_re(SPEECH_VERBS)
 
@@ -274,6 +305,7 @@ class _Tables:
     article_quotations: list[str]  # folded text inside the article's own quotation marks
     sentences: list[tuple[int, int]]  # the article's sentences
     sentence_words: list[set[str]]  # the words of each sentence of the article, folded lowercase
+    longest_name: int  # characters of the longest registered name (how far a name may reach)
     nearest: dict[str, str] = field(default_factory=dict)
     close: dict[tuple[int, str], str] = field(default_factory=dict)
 
@@ -370,6 +402,7 @@ def _build_tables(project: Project) -> _Tables:
         article_quotations=[fold(article.text[s:e]) for _o, s, e, _c in _quotations(article.text)] if article else [],
         sentences=list(article.sentences) if article else [],
         sentence_words=[_words_of(article.text[s:e]) for s, e in article.sentences] if article else [],
+        longest_name=max((len(n) for ns in names.values() for n in ns), default=0),
     )
 
 
@@ -568,6 +601,26 @@ class _View:
                 yield mentions[i]
             i += 1
 
+    def in_person_name(self, start: int, end: int, reach: int) -> bool:
+        """Does [start, end) overlap a registered person's name ("General" in "General Zamir")?
+
+        ``reach`` is the length of the longest registered name.
+        """
+        return any(
+            m.person and m.start < end and start < m.end
+            for m in self.mentions_in(max(0, start - reach), end + reach)
+        )
+
+    def clause_of(self, start: int, end: int, s: int, e: int) -> tuple[int, int]:
+        """The part of the sentence [s, e) around [start, end) between semicolons outside markup.
+
+        A semicolon does not end a sentence, but it ends the clause an office belongs to:
+        "Zamir is the chief of staff; Barnea is ..." gives the office to Zamir.
+        """
+        a = self.masked.rfind(";", s, start)
+        b = self.masked.find(";", end, e)
+        return (s if a < 0 else a + 1, e if b < 0 else b)
+
     def named(self, start: int, end: int, skip: tuple[int, int] | None = None) -> set[str]:
         """Entities named in [start, end), leaving out those inside ``skip``."""
         return {
@@ -734,6 +787,8 @@ def _check_mark(ctx: _Ctx, view: _View, mark: _Mark, prev: _View | None) -> None
             _source_named(ctx, view, mark, claim, claim.according_to)
         case Assertion():
             _assertion(ctx, view, mark, claim)
+        case Statement():
+            _statement(ctx, view, mark, claim)
 
 
 def _reference_ok(ctx: _Ctx, mark: _Mark) -> bool:
@@ -1070,7 +1125,7 @@ def _office_marked(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
         words = ", ".join(f'"{w}"' for w in claim.office)
         ctx.at(mark, "office", f'office differs from the source: page says "{written}", without any of {words}; {said}')
         return
-    s, _e = view.sentence_of(mark.start, mark.end)
+    s, _e = view.clause_of(mark.start, mark.end, *view.sentence_of(mark.start, mark.end))
     lead = " ".join(_WORD.findall(view.masked[s : mark.start])[-3:])
     page_former = _FORMER.search(written) is not None or _FORMER.search(lead) is not None
     if page_former != (claim.status == "former"):
@@ -1089,7 +1144,11 @@ def _office_marked(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
 
 def _office_person(ctx: _Ctx, view: _View, mark: _Mark, claim: Role) -> None:
     s, e = view.sentence_of(mark.start, mark.end)
-    persons = [m for m in view.mentions_in(s, e) if m.person and not m.possessive]
+    cs, ce = view.clause_of(mark.start, mark.end, s, e)
+    # the holder is named in the office's clause; failing that, anywhere in its sentence
+    persons = [m for m in view.mentions_in(cs, ce) if m.person and not m.possessive]
+    if not persons:
+        persons = [m for m in view.mentions_in(s, e) if m.person and not m.possessive]
     who = ctx.label(claim.person)
     if not persons:
         ctx.at(mark, "office", f'office of claim {claim.id} is not given to anyone in its sentence; the article gives it to "{who}"')
@@ -1114,19 +1173,28 @@ def _unmarked_offices(ctx: _Ctx, view: _View) -> None:
     office_re = ctx.tables.office_re
     if office_re is None:
         return
-    hits = list(office_re.finditer(view.masked))
+    # typographic apostrophes folded, length kept: "chief of Israel’s Mossad" is an office word too
+    hits = list(office_re.finditer(view.masked.translate(_SAME_LENGTH_FOLD)))
     if not hits:
         return
+    reach = ctx.tables.longest_name
     for hit in hits:
-        s, e = view.sentence_of(hit.start(), hit.end())
+        if view.in_person_name(hit.start(), hit.end(), reach):
+            continue  # part of a registered name ("General Zamir"): nobody else's office
+        s, e = view.clause_of(hit.start(), hit.end(), *view.sentence_of(hit.start(), hit.end()))
         holder = _holder(view, hit.start(), hit.end(), s, e)
         if holder is None:
             continue
         office = fold(hit.group()).lower()
         lead = " ".join(_WORD.findall(view.masked[s : hit.start()])[-3:])
-        former = _FORMER.search(lead) is not None
+        # "a former defense minister", and an office that says so itself ("his predecessor")
+        own_former = _FORMER.search(office) is not None
+        former = own_former or _FORMER.search(lead) is not None
         status = "former" if former else "current"
-        roles = ctx.tables.roles_by_office.get(office, [])
+        roles = list(ctx.tables.roles_by_office.get(office, []))
+        if own_former:  # "former defense minister" is also the office "defense minister", said to be past
+            base = " ".join(_FORMER.sub(" ", office).split())
+            roles += [r for r in ctx.tables.roles_by_office.get(base, []) if r not in roles]
         held = [r for r in roles if r.person == holder]
         line, col = view.position(hit.start())
         name = ctx.label(holder)
@@ -1141,7 +1209,7 @@ def _unmarked_offices(ctx: _Ctx, view: _View) -> None:
             role = held[0]
             ctx.add(
                 line, col, "office",
-                f'office status differs from the source: page says "{name}" is the {status} "{hit.group()}", '
+                f'office status differs from the source: page gives "{name}" the office "{hit.group()}" as {status}, '
                 f"role {role.id} says {role.status}",
                 role.id,
             )
@@ -1232,6 +1300,43 @@ def _assertion(ctx: _Ctx, view: _View, mark: _Mark, claim: Assertion) -> None:
             )
 
 
+def _statement(ctx: _Ctx, view: _View, mark: _Mark, claim: Statement) -> None:
+    """The marker names every entity the statement is about; a short one (or a bare one) may leave
+    that to its sentence."""
+    about = list(dict.fromkeys(claim.about))
+    missing = [a for a in about if a not in view.named(mark.start, mark.end)]
+    if not missing:
+        return
+    short = mark.bare or len(_WORD.findall(view.text[mark.start : mark.end])) <= _SHORT_STATEMENT
+    if short:
+        s, e = view.sentence_of(mark.start, mark.end)
+        named = view.named(s, e)
+        missing = [a for a in missing if a not in named]
+        if not missing:
+            return
+    lacking = " and ".join(f'"{ctx.label(a)}"' for a in missing)
+    whole = " and ".join(f'"{ctx.label(a)}"' for a in about)
+    where = "its sentence" if short else "the marker"
+    ctx.at(
+        mark, "statement",
+        f"statement of claim {claim.id} does not name {lacking} in {where}: the article says it about {whole}; "
+        + ("name them in the marker or its sentence (a name, an alias or {person})" if short
+           else f"name them in the marker's text (a marker of more than {_SHORT_STATEMENT} words must name them itself)"),
+    )
+
+
+def _contrary_word(position: str, folded: str) -> str | None:
+    """A word of the other side in a stance marker: "supported" beside "sanctions" for "opposed"."""
+    side = _SIDE.get(position)
+    if side is None or _ANY_POSITION_RE is None:
+        return None
+    for m in _ANY_POSITION_RE.finditer(folded):
+        sides = {_SIDE.get(p) for p in _WORD_POSITIONS.get(" ".join(m.group().lower().split()), ())}
+        if sides and side not in sides and None not in sides:
+            return m.group()
+    return None
+
+
 def _position(ctx: _Ctx, mark: _Mark, claim: Stance) -> None:
     reg = ctx.project.registry
     actors = set(claim.actors)
@@ -1250,6 +1355,10 @@ def _position(ctx: _Ctx, mark: _Mark, claim: Stance) -> None:
     position = claim.position.value
     own = _POSITION_RE.get(position)
     folded = fold(mark.written)
+    contrary = _contrary_word(position, folded)
+    if contrary is not None:
+        ctx.at(mark, "position", f'position differs: page says "{contrary}", claim {claim.id} says "{position}"')
+        return
     if own is None or own.search(folded):
         return
     other = _ANY_POSITION_RE.search(folded) if _ANY_POSITION_RE else None

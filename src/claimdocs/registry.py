@@ -46,6 +46,25 @@ class Registry:
     def named(self, text: str) -> set[str]:
         return {m.entity for m in self.mentions(text)}
 
+    def named_anywhere(self, text: str) -> set[str]:
+        """Entities any of whose names occur in ``text``, overlaps included.
+
+        ``named`` reads "Israel's military" as the military only (longest name wins);
+        this also sees Israel in it, for checks that ask "is X named here at all?".
+        """
+        folded = text.translate(_Q).lower()
+        found = set()
+        for name, entity in self._names.items():
+            i = folded.find(name)
+            while i != -1:
+                before = folded[i - 1] if i else " "
+                after = folded[i + len(name)] if i + len(name) < len(folded) else " "
+                if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+                    found.add(entity)
+                    break
+                i = folded.find(name, i + 1)
+        return found
+
     def persons(self, text: str) -> list[Mention]:
         return [m for m in self.mentions(text) if self.entities[m.entity].kind is EntityKind.PERSON]
 

@@ -28,6 +28,7 @@ RULES: dict[str, str] = {
     "office": "An office or affiliation differs from the role claims.",
     "attribution": "A figure or statement lost the source that the article gives it.",
     "position": "A stance names other actors or another position than its claim.",
+    "statement": "A statement in the article's own voice does not name the entities it is about.",
     "coverage": "A figure, date or quotation of the article has no claim.",
     "unbacked": "A page states a figure, date or quotation without claim markup.",
     "unknown-id": "A page names a claim id that does not exist.",

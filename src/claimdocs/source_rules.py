@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimdocs.article import Article, fold
-from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Stance, Statement
+from claimdocs.model import Assertion, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, find_figures, find_times, parse_figure, parse_time
 from claimdocs.reporting import Finding
@@ -192,6 +192,16 @@ def _kind_checks(project: Project, article: Article, claim: object, start: int, 
                     yield project.finding(
                         claim.id, "position",
                         f"claim {claim.id}: actor {reg.label(actor)!r} is not named around the evidence in the article",
+                    )
+        case Statement():
+            # the people and bodies a statement is about are named around it; places are its setting
+            named = reg.named_anywhere(_context(article, start, end, before=3, after=0))
+            for entity in claim.about:
+                ent = project.entities.get(entity)
+                if ent is not None and ent.kind is not EntityKind.PLACE and entity not in named:
+                    yield project.finding(
+                        claim.id, "statement",
+                        f"claim {claim.id}: {reg.label(entity)!r} is not named around the evidence in the article",
                     )
         case Assertion():
             ctx = _context(article, start, end, before=1, after=0)
