@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
-from collections.abc import Iterator, Set
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,11 +86,10 @@ def _config(app: Sphinx) -> Config:
 
 def _digest(state_project: Project, claim: Claim) -> str:
     """Changes when anything a page shows about the claim changes (claim, entities, evidence)."""
-    reg = state_project.registry
     payload = {
         "claim": claim.model_dump(mode="json"),
         "sentence": evidence_sentence(state_project.article, claim),
-        "who": attribution(claim, reg, state_project.claims),
+        "who": attribution(claim, state_project),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -261,15 +260,9 @@ class PersonRole(SphinxRole):
         shown = written if target is not None else entity.name
         domain: ClaimsDomain = self.env.get_domain("claims")  # type: ignore[assignment]
         anchor = domain.note_person(self.env.docname, ident, self.lineno)
-        related = {c.id: d for c, d in _claims_about(state, ident)}
-        domain.note_all(self.env.docname, related)
+        # the card shows the person's offices: re-read this page when one of them changes
+        domain.note_all(self.env.docname, {r.id: state.digests.get(r.id, "") for r in state.project.roles_of(ident)})
         return [person_ref(self.rawtext, "", nodes.Text(shown), entity=ident, ids=[anchor])], []
-
-
-def _claims_about(state: State, entity: str) -> Iterator[tuple[Claim, str]]:
-    for claim in state.project.claims.values():
-        if getattr(claim, "person", None) == entity:
-            yield claim, state.digests.get(claim.id, "")
 
 
 def nofact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
@@ -298,7 +291,7 @@ class ClaimQuoteDirective(SphinxDirective):
         para += claim_ref("", "", nodes.Text(own_words(claim)), claim=ident, kind="quote", ids=[anchor])
         quote += para
         reg = state.project.registry
-        role = speaker_office(claim, state.project.claims)
+        role = speaker_office(claim, state.project)
         who = nodes.attribution()
         who += person_ref("", "", nodes.Text(reg.label(claim.speaker)), entity=claim.speaker,
                           ids=[domain.note_person(self.env.docname, claim.speaker, self.lineno)])

@@ -722,7 +722,7 @@ def _check_directives(ctx: _Ctx, page: Page) -> None:
         claim = ctx.project.claims.get(ident)
         if isinstance(claim, Quote):
             ctx.uses.append(Use(ident, ctx.path, d.line, d.col, _own_words(claim), "claim"))
-            role = speaker_office(claim, ctx.project.claims)
+            role = speaker_office(claim, ctx.project)
             if role is not None:
                 ctx.uses.append(Use(role.id, ctx.path, d.line, d.col, role.text, "claim"))
         elif not ident:

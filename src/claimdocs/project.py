@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from claimdocs.article import Article
 from claimdocs.config import Config
 from claimdocs.loader import decode, load_yaml, validate
-from claimdocs.model import Claim, ClaimsFile, Entity, SourceMeta
+from claimdocs.model import Claim, ClaimsFile, Entity, Role, SourceMeta
 from claimdocs.registry import Registry
 from claimdocs.reporting import Finding
 
@@ -38,12 +38,26 @@ class Project:
     files: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     _registry: Registry | None = None
+    _roles: tuple[int, int, dict[str, list[Role]]] | None = None
 
     @property
     def registry(self) -> Registry:
         if self._registry is None:
             self._registry = Registry(self.entities)
         return self._registry
+
+    def roles_of(self, person: str) -> list[Role]:
+        """The person's role claims in article order, indexed once (not a scan per call)."""
+        key = (id(self.claims), len(self.claims))
+        if self._roles is None or self._roles[:2] != key:
+            index: dict[str, list[Role]] = {}
+            for claim in self.claims.values():
+                if isinstance(claim, Role):
+                    index.setdefault(claim.person, []).append(claim)
+            for roles in index.values():
+                roles.sort(key=lambda r: (r.evidence.start, r.id))
+            self._roles = (*key, index)
+        return self._roles[2].get(person, [])
 
     def locate(self, ident: str) -> Location:
         return self.where.get(ident) or Location(self.config.claims, 1, 1)

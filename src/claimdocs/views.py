@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from claimdocs.export import claims_document
-from claimdocs.model import DISPUTES, KINDS, Claim, EntityKind, Quantity, Quote, Role, Stance, Topic
+from claimdocs.model import DISPUTES, KINDS, Claim, EntityKind, Quantity, Quote, Stance, Topic
 from claimdocs.nodes import card_html, claim_ref, person_ref, raw_html
 from claimdocs.project import Project
 from claimdocs.wording import HEDGE_LABEL, attribution, evidence_sentence, own_words, plain_title, speaker_office
@@ -64,23 +64,22 @@ def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: s
     if app.builder.format != "html":
         return
     index, source = app.config.claimdocs_index_page, app.config.claimdocs_source_page
-    reg = project.registry
     for node in doctree.findall(claim_ref):
         claim = project.claims.get(node["claim"])
         if claim is None:
             continue
         node["refuri"] = _uri(app, docname, index, f"claim-{claim.id}")
-        node["title"] = plain_title(claim, reg, project.claims)
+        node["title"] = plain_title(claim, project)
         before, evidence, after = evidence_sentence(project.article, claim)
         node["card"] = card_html(
-            KIND_TITLES.get(claim.kind, claim.kind), claim.id, _headline(claim), attribution(claim, reg, project.claims),
+            KIND_TITLES.get(claim.kind, claim.kind), claim.id, _headline(claim), attribution(claim, project),
             before, evidence, after, _uri(app, docname, source, f"src-{claim.id}") or None,
         )
     for node in doctree.findall(person_ref):
         entity = project.entities.get(node["entity"])
         if entity is None:
             continue
-        roles = [c for c in project.claims.values() if isinstance(c, Role) and c.person == entity.id]
+        roles = project.roles_of(entity.id)
         offices = "; ".join(f"{r.text}{' (former)' if r.status == 'former' else ''}" for r in roles)
         node["refuri"] = _uri(app, docname, index, f"entity-{entity.id}")
         node["title"] = f"{entity.name}" + (f": {offices}" if offices else "")
@@ -170,7 +169,7 @@ def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, to
         entry += head
         if entity.aliases:
             entry += nodes.paragraph("", "Also written: " + "; ".join(entity.aliases))
-        roles = _by_article_order([c for c in project.claims.values() if isinstance(c, Role) and c.person == entity.id])
+        roles = project.roles_of(entity.id)
         if roles:
             para = nodes.paragraph("", "Offices and affiliations: ")
             for i, role in enumerate(roles):
@@ -184,7 +183,6 @@ def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, to
 
 def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
                  uses: list[tuple[str, str, int]]) -> nodes.Node:
-    reg = project.registry
     entry = nodes.container(classes=["claim-entry", f"claim-entry-{claim.kind}"], ids=[f"claim-{claim.id}"])
     head = nodes.paragraph(classes=["claim-entry-head"])
     head += nodes.literal(claim.id, claim.id, classes=["claim-id"])
@@ -202,7 +200,7 @@ def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
     entry += what
     if claim.summary and claim.summary != _headline(claim):
         entry += nodes.paragraph("", claim.summary, classes=["claim-entry-summary"])
-    who = attribution(claim, reg, project.claims)
+    who = attribution(claim, project)
     if who:
         entry += nodes.paragraph("", f"Attribution: {who}", classes=["claim-entry-who"])
     before, evidence, after = evidence_sentence(project.article, claim)
@@ -365,7 +363,7 @@ def _quotations(app: Sphinx, project: Project, domain: ClaimsDomain, docname: st
         quote += para
         who = nodes.attribution()
         who += _person(project, claim.speaker, f"q-{claim.id}-who")
-        role = speaker_office(claim, project.claims)
+        role = speaker_office(claim, project)
         if role:
             who += nodes.Text(", ")
             who += _ref(role, role.text, f"q-{claim.id}-role")
@@ -405,7 +403,7 @@ def _source(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, t
             inner = min(covering, key=lambda c: (c.evidence.end - c.evidence.start, c.id))
             ref = nodes.reference(
                 "", text, internal=True, refuri=_uri(app, docname, index, f"claim-{inner.id}"),
-                reftitle="; ".join(f"{c.id}: {attribution(c, project.registry, project.claims)}" for c in covering),
+                reftitle="; ".join(f"{c.id}: {attribution(c, project)}" for c in covering),
                 classes=["claims-evidence", f"claims-evidence-{inner.kind}", f"depth-{min(len(covering), 3)}"],
             )
             para += ref

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from claimdocs.article import Article, fold
 from claimdocs.model import Assertion, Claim, Event, Quantity, Quote, Role, Stance, Statement
+from claimdocs.project import Project
 from claimdocs.registry import Registry
 
 HEDGE_LABEL = {
@@ -38,16 +39,17 @@ def names(registry: Registry, ids: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def speaker_office(claim: Quote, claims: dict[str, Claim]) -> Role | None:
+def speaker_office(claim: Quote, project: Project) -> Role | None:
     """The speaker's role claim nearest the quotation in the article."""
-    roles = [c for c in claims.values() if isinstance(c, Role) and c.person == claim.speaker]
+    roles = project.roles_of(claim.speaker)
     if not roles:
         return None
     return min(roles, key=lambda r: (abs(r.evidence.start - claim.evidence.start), r.id))
 
 
-def attribution(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> str:
+def attribution(claim: Claim, project: Project) -> str:
     """Who the article says this comes from, in a short neutral line."""
+    registry = project.registry
     match claim:
         case Quantity():
             parts = []
@@ -59,7 +61,7 @@ def attribution(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> s
                 parts.append(claim.caveat)
             return "; ".join(parts) or "stated by the article"
         case Quote():
-            role = speaker_office(claim, claims)
+            role = speaker_office(claim, project)
             who = registry.label(claim.speaker)
             return f"{who}, {role.text}" if role else who
         case Role():
@@ -93,6 +95,6 @@ def evidence_sentence(article: Article | None, claim: Claim) -> tuple[str, str, 
     return article.text[first : ev.start], article.text[ev.start : ev.end], article.text[ev.end : last]
 
 
-def plain_title(claim: Claim, registry: Registry, claims: dict[str, Claim]) -> str:
+def plain_title(claim: Claim, project: Project) -> str:
     """A one-line title attribute: works without JavaScript or CSS."""
-    return f"{claim.id}: {attribution(claim, registry, claims)} \u2014 source: \u201c{fold(claim.evidence.exact)}\u201d"
+    return f"{claim.id}: {attribution(claim, project)} \u2014 source: \u201c{fold(claim.evidence.exact)}\u201d"
