@@ -993,3 +993,13 @@ def test_long_hostile_pages_stay_linear(project: Project, unit: str) -> None:
     check_page(project, "docs/p.md", unit * 8000)
     large = time.perf_counter() - start
     assert large < 10 * small + 1.0, (small, large)  # four times the text: quadratic work would take sixteen times
+
+
+def test_checking_in_parallel_gives_the_same_result(real_project: Project) -> None:
+    from claimdocs.page_rules import check_pages
+
+    one, two = check_pages(real_project, jobs=1), check_pages(real_project, jobs=2)
+    assert one.findings == two.findings
+    assert one.uses == two.uses
+    assert one.summary == two.summary
+    assert one.summary["uses"] > 200

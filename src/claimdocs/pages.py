@@ -133,7 +133,9 @@ def _parser() -> MarkdownIt:
     from myst_parser.parsers.mdit import create_md_parser
 
     config = MdParserConfig(enable_extensions={"colon_fence", "deflist", "substitution", "fieldlist", "attrs_inline"})
-    return create_md_parser(config, RendererHTML)
+    md = create_md_parser(config, RendererHTML)
+    md.disable("wordcount", ignoreInvalid=True)  # reading time: changes no token, costs a pass
+    return md
 
 
 def split_role(content: str) -> tuple[str, str | None]:
