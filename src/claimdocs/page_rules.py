@@ -132,6 +132,7 @@ __all__ = [
     "check_page",
     "check_pages",
     "check_unused",
+    "prepare",
 ]
 
 
@@ -339,6 +340,11 @@ def _tables(project: Project) -> _Tables:
 
 def _strip_quotes(text: str) -> str:
     return text.strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
+
+
+def prepare(project: Project) -> _Tables:
+    """The project's lookup tables, built once: for callers that check many pages (Sphinx, CLI)."""
+    return _tables(project)
 
 
 def _build_tables(project: Project) -> _Tables:
@@ -694,10 +700,14 @@ class _Ctx:
         return self.project.registry.label(entity)
 
 
-def check_page(project: Project, path: str, text: str) -> PageResult:
-    """Every page-rule finding of one MyST page, the markers it uses and its {nofact} count."""
+def check_page(project: Project, path: str, text: str, *, tables: _Tables | None = None) -> PageResult:
+    """Every page-rule finding of one MyST page, the markers it uses and its {nofact} count.
+
+    ``tables``: the project's lookup tables, when a caller checking many pages at once has
+    them already (otherwise they are found in the cache, which checks the claims changed).
+    """
     page = parse_page(text, path)
-    ctx = _Ctx(project, _tables(project), path)
+    ctx = _Ctx(project, tables or _tables(project), path)
     views = [_View(block, project, i) for i, block in enumerate(page.blocks)]
     for view in views:
         prev = views[view.index - 1] if view.index else None
@@ -1522,9 +1532,10 @@ def _display(project: Project, path: Path) -> str:
 #: From how many pages the command line checks them in parallel worker processes.
 PARALLEL_FROM = 200
 _WORKER_PROJECT: Project | None = None  # set in the parent before forking; workers inherit it
+_WORKER_TABLES: _Tables | None = None
 
 
-def _check_file(project: Project, path: Path) -> PageResult:
+def _check_file(project: Project, path: Path, tables: _Tables | None = None) -> PageResult:
     display = _display(project, path)
     try:
         raw = path.read_bytes()
@@ -1533,28 +1544,28 @@ def _check_file(project: Project, path: Path) -> PageResult:
     text, problems = decode(raw, display)
     if text is None:
         return PageResult([Finding(f.path, f.line, f.col, "page", f.message) for f in problems], [], 0)
-    return check_page(project, display, text)
+    return check_page(project, display, text, tables=tables)
 
 
 def _check_in_worker(path: Path) -> PageResult:
     assert _WORKER_PROJECT is not None
-    return _check_file(_WORKER_PROJECT, path)
+    return _check_file(_WORKER_PROJECT, path, _tables(_WORKER_PROJECT) if _WORKER_TABLES is None else _WORKER_TABLES)
 
 
 def _check_all(project: Project, pages: list[Path], jobs: int | None) -> list[PageResult]:
     """Pages are independent: on a large site, check them on every core (fork shares the project)."""
-    global _WORKER_PROJECT
+    global _WORKER_PROJECT, _WORKER_TABLES
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if len(pages) >= PARALLEL_FROM else 1
+    tables = _tables(project)  # once for the whole run, not once a page
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_check_file(project, path) for path in pages]
-    _tables(project)  # build the lookup tables once, before forking
-    _WORKER_PROJECT = project
+        return [_check_file(project, path, tables) for path in pages]
+    _WORKER_PROJECT, _WORKER_TABLES = project, tables
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return pool.map(_check_in_worker, pages, chunksize=max(1, len(pages) // (jobs * 8)))
     finally:
-        _WORKER_PROJECT = None
+        _WORKER_PROJECT, _WORKER_TABLES = None, None
 
 
 def check_pages(project: Project, *, jobs: int | None = None) -> PagesResult:
