@@ -115,7 +115,10 @@ def builder_inited(app: Sphinx) -> None:
     state.all_digest = hashlib.sha256("".join(sorted(state.digests.values())).encode()).hexdigest()[:16]
     _STATES[app.env] = state
     if app.config.claimdocs_check:
+        from claimdocs.page_rules import prepare
         from claimdocs.source_rules import check_source
+
+        state.tables = prepare(project)  # before any fork: parallel readers inherit them
 
         for finding in check_source(project):
             path = Path(config.root, finding.path)
