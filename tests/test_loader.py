@@ -40,6 +40,8 @@ def test_positions_are_recorded_for_every_value() -> None:
         ("v: null", None),
         ("v: '65000'", "65000"),
         ("v: !!str 12", "12"),
+        ("v: =", "="),  # YAML 1.1's "value" key: just a string here
+        ("v: <<", "<<"),  # a merge key only as a key; as a value, a string
     ],
 )
 def test_only_plain_numbers_and_booleans_are_converted(text: str, expected: object) -> None:
@@ -62,6 +64,10 @@ def test_only_plain_numbers_and_booleans_are_converted(text: str, expected: obje
         ("<<: {a: 1}\n", 1, 1, "merge keys (<<) are not allowed"),
         ("? [a, b]\n: 1\n", 1, 3, "a mapping key must be a plain string"),
         ("a: 1\nb: x\x1by\n", 2, 5, "character U+001B is not allowed in YAML"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "holds one YAML document; remove the second '---'"),
+        ("!!python/name:os.system a: 1\n", 1, 1, "is not allowed (tags are refused"),  # on a key too
+        ("a: [*x]\n", 1, 5, "aliases (*name) are not allowed"),
+        ("- " * 40 + "x\n", 1, 65, f"nested deeper than {MAX_DEPTH} levels"),
     ],
 )
 def test_bad_yaml_is_a_located_finding(text: str, line: int, col: int, message: str) -> None:
@@ -98,6 +104,25 @@ def test_very_deep_nesting_does_not_crash() -> None:
 def test_empty_and_comment_only_files_are_empty() -> None:
     assert one("")[0].data == {}
     assert one("# nothing\n")[0].data == {}
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    loaded, findings = one("[" * MAX_DEPTH + "x" + "]" * MAX_DEPTH)
+    assert findings == []
+    value = loaded.data
+    for _ in range(MAX_DEPTH - 1):
+        value = value[0]
+    assert value == ["x"]
+
+
+def test_positions_in_sequences_and_flow_mappings() -> None:
+    loaded, findings = one("a:\n  - x\n  - {b: 1, c: [2, 3]}\n")
+    assert findings == []
+    assert loaded.data == {"a": ["x", {"b": 1, "c": [2, 3]}]}
+    assert loaded.where(("a",)) == (1, 1)  # a key's position is the key's
+    assert loaded.where(("a", 1)) == (3, 5)
+    assert loaded.where(("a", 1, "c")) == (3, 12)
+    assert loaded.where(("a", 1, "c", 1)) == (3, 19)
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,32 @@ import bisect
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-_QUOTES = str.maketrans(
+
+def replacer(table: dict[str, str]) -> Callable[[str], str]:
+    """``str.translate`` for a few single characters, without its per-character cost.
+
+    On non-ASCII text ``translate`` looks every character up in a dict; a ``replace``
+    per table entry scans in C, about fifty times faster on the article's sentences.
+    The replacements must not themselves be keys of the table.
+    """
+    pairs = tuple(table.items())
+    if any(new in table for _, new in pairs):
+        raise ValueError("a replacement is itself replaced; use str.translate")
+
+    def apply(text: str) -> str:
+        for old, new in pairs:
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+    return apply
+
+
+straighten = replacer(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -26,7 +48,7 @@ QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 
 def fold(text: str) -> str:
     """Typographic quotes and apostrophes to straight ones, whitespace runs to one space."""
-    return _SPACE.sub(" ", text.translate(_QUOTES))
+    return _SPACE.sub(" ", straighten(text))
 
 
 @dataclass(frozen=True)
@@ -40,7 +62,7 @@ class Folded:
     def of(cls, original: str) -> Folded:
         out: list[str] = []
         starts: list[int] = []
-        translated = original.translate(_QUOTES)
+        translated = straighten(original)
         i, n = 0, len(translated)
         while i < n:
             ch = translated[i]

@@ -2,8 +2,8 @@
 
 PyYAML's ``safe_load`` forgets line numbers, silently turns ``2023-10-07`` into a
 date and ``yes`` into True, keeps the last of two duplicate keys and expands
-aliases without limit. Here the YAML is composed into nodes, and the nodes are
-turned into plain data by hand: aliases and custom tags are refused, duplicate
+aliases without limit. Here plain data is built by hand from libyaml's events, in
+one pass with an explicit stack: aliases, anchors and custom tags are refused, duplicate
 keys are an error, only plain decimal numbers and true/false/null are resolved,
 everything else stays a string, and each value's (line, col) is recorded so a
 schema error can point at the field that caused it.
@@ -67,35 +67,10 @@ class YamlError(Exception):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _refuse_references(text: str) -> None:
-    """One pass over the events, before anything is built: no anchors, no aliases, no deep nesting.
-
-    Refusing aliases outright is what makes "billion laughs" harmless; checking depth
-    here keeps the composer (recursive) from ever meeting data nested too deeply.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlError("aliases (*name) are not allowed in claims files; write the value out",
-                            mark.line + 1, mark.column + 1)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise YamlError(f"anchors (&{anchor}) are not allowed in claims files; write the value out",
-                            mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlError(f"data nested deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    value = node.value
-    if node.style:  # quoted or block scalar: always a string (plain is None or "")
+def _scalar(value: str, style: str | None, tag: str | None) -> Any:
+    if style:  # quoted or block scalar: always a string (plain is None or "")
         return value
-    if node.tag == "tag:yaml.org,2002:str":
+    if tag in ("tag:yaml.org,2002:str", "!"):
         return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
@@ -110,36 +85,84 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _convert(node: yaml.Node, path: Path_, out: Loaded, depth: int, count: list[int]) -> Any:
-    count[0] += 1
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    if depth > MAX_DEPTH:
-        raise YamlError(f"data nested deeper than {MAX_DEPTH} levels", line, col)
-    if count[0] > MAX_NODES:
-        raise YamlError(f"more than {MAX_NODES} values in one file", line, col)
-    if node.tag not in _STD_TAGS:
-        raise YamlError(f"the tag {node.tag!r} is not allowed (tags are refused, never executed)", line, col)
-    out.positions[path] = (line, col)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise YamlError("a mapping key must be a plain string", kl, kc)
-            key = str(key_node.value)
+_NO_KEY = object()
+
+
+def _build(text: str, out: Loaded) -> Any:
+    """Plain data straight from libyaml's events, in one pass and without recursion.
+
+    Nothing is composed first, so an alias is refused before anything is expanded,
+    nesting is bounded by the explicit stack (never the C or Python stack), and each
+    value's position is recorded as it is met.
+    """
+    root: Any = None
+    documents = 0
+    # One frame per open collection: [container, path, pending key].
+    stack: list[list[Any]] = []
+    count = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        mark = event.start_mark
+        if kind is yaml.AliasEvent:
+            raise YamlError("aliases (*name) are not allowed in claims files; write the value out",
+                            mark.line + 1, mark.column + 1)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlError("a claims file holds one YAML document; remove the second '---'",
+                                mark.line + 1, mark.column + 1)
+            continue
+        if kind is not yaml.ScalarEvent and kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent:
+            continue  # stream and document ends
+        line, col = mark.line + 1, mark.column + 1
+        if event.anchor is not None:
+            raise YamlError(f"anchors (&{event.anchor}) are not allowed in claims files; write the value out", line, col)
+        if event.tag is not None and event.tag != "!" and event.tag not in _STD_TAGS:
+            raise YamlError(f"the tag {event.tag!r} is not allowed (tags are refused, never executed)", line, col)
+        frame = stack[-1] if stack else None
+        if frame is not None and frame[2] is _NO_KEY:  # a mapping, waiting for its next key
+            if kind is not yaml.ScalarEvent:
+                raise YamlError("a mapping key must be a plain string", line, col)
+            key = event.value
             if key == "<<":
-                kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise YamlError("merge keys (<<) are not allowed", kl, kc)
-            if key in result:
-                kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                first = out.positions.get((*path, key), (0, 0))[0]
-                raise YamlError(f"duplicate key {key!r} (first given on line {first})", kl, kc)
-            result[key] = _convert(value_node, (*path, key), out, depth + 1, count)
-            out.positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), out, depth + 1, count) for i, item in enumerate(node.value)]
-    return _scalar(node)
+                raise YamlError("merge keys (<<) are not allowed", line, col)
+            container = frame[0]
+            if key in container:
+                first = out.positions.get((*frame[1], key), (0, 0))[0]
+                raise YamlError(f"duplicate key {key!r} (first given on line {first})", line, col)
+            frame[2] = key
+            out.positions[(*frame[1], key)] = (line, col)
+            continue
+        count += 1
+        if count > MAX_NODES:
+            raise YamlError(f"more than {MAX_NODES} values in one file", line, col)
+        if frame is None:
+            path: Path_ = ()
+            out.positions[path] = (line, col)
+        elif isinstance(frame[0], dict):
+            path = (*frame[1], frame[2])  # position already set: the key's
+        else:
+            path = (*frame[1], len(frame[0]))
+            out.positions[path] = (line, col)
+        if kind is yaml.ScalarEvent:
+            value: Any = _scalar(event.value, event.style, event.tag)
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise YamlError(f"data nested deeper than {MAX_DEPTH} levels", line, col)
+            value = {} if kind is yaml.MappingStartEvent else []
+        if frame is None:
+            root = value
+        elif isinstance(frame[0], dict):
+            frame[0][frame[2]] = value
+            frame[2] = _NO_KEY
+        else:
+            frame[0].append(value)
+        if kind is not yaml.ScalarEvent:
+            stack.append([value, path, _NO_KEY if kind is yaml.MappingStartEvent else None])
+    return root if documents else {}
 
 
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Finding]]:
@@ -179,12 +202,8 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
     if not text.strip():
         return Loaded(data={}), []
     try:
-        _refuse_references(text)
-        node = yaml.compose(text, Loader=_LOADER)
-        if node is None:
-            return Loaded(data={}), []
         out = Loaded(data=None)
-        out.data = _convert(node, (), out, 0, [0])
+        out.data = _build(text, out)
         return out, []
     except YamlError as exc:
         return None, [Finding(display, exc.line, exc.col, "yaml", exc.message)]

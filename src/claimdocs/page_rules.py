@@ -114,7 +114,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from claimdocs.article import QUOTE_CHARS, fold, nearest_in, sentence_spans
+from claimdocs.article import QUOTE_CHARS, fold, nearest_in, replacer, sentence_spans
 from claimdocs.loader import decode
 from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.pages import Block, Page, Segment, parse_page
@@ -241,7 +241,7 @@ _EX = re.compile(r"(?<![\w-])ex-(?=\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?<![\w-])(?:former|formerly|predecessor|ex-(?=\w))", re.IGNORECASE)
 _OPEN_QUOTES = "\u201c\u201e\u00ab"
 #: Quote marks and apostrophes to straight ones, one character for one (offsets stay valid).
-_SAME_LENGTH_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_same_length_fold = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
 _GAP_BREAKS = ',;:()"\u201c\u201d\u2014\u2013'
 
@@ -1181,7 +1181,7 @@ def _unmarked_offices(ctx: _Ctx, view: _View) -> None:
     if office_re is None:
         return
     # typographic apostrophes folded, length kept: "chief of Israel’s Mossad" is an office word too
-    hits = list(office_re.finditer(view.masked.translate(_SAME_LENGTH_FOLD)))
+    hits = list(office_re.finditer(_same_length_fold(view.masked)))
     if not hits:
         return
     reach = ctx.tables.longest_name

@@ -3,14 +3,19 @@
 Matching is by whole words on folded text (quotes and apostrophes straightened),
 longest name first, so "Mr. Netanyahu's" names Netanyahu and "Israel Katz" is
 not read as the country plus a stray word.
+
+The names are compiled into one regular expression shaped as a trie (shared
+prefixes written once), so the cost of a search grows with the text, not with
+the number of names: a plain alternation tries every name at every word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimdocs.article import fold
+from claimdocs.article import fold, replacer
 from claimdocs.model import Entity, EntityKind
 
 
@@ -30,9 +35,12 @@ class Registry:
             for name in ent.names:
                 names.setdefault(fold(name).lower(), ent.id)
         self._names = names
-        ordered = sorted(names, key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in ordered) or r"(?!x)x"
+        pattern = _trie_pattern(names) or r"(?!x)x"
         self._re = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+        # Zero-width, so every word start is tried, inside a longer name too.
+        self._every = re.compile(rf"(?<![\w-])(?=({pattern})(?![\w-]))", re.IGNORECASE)
+        # The names a longest match also holds, at its start, as whole words.
+        self._within: dict[str, set[str]] = {}
         pronouns = {p.lower() for e in entities.values() for p in e.pronouns}
         self._pronouns = re.compile(
             rf"\b(?:{'|'.join(sorted(map(re.escape, pronouns))) or '(?!x)x'})\b", re.IGNORECASE
@@ -40,7 +48,7 @@ class Registry:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered name in ``text`` (offsets into ``text``; folding keeps length)."""
-        folded = text.translate(_Q)
+        folded = _fold_same_length(text)
         return [Mention(m.start(), m.end(), self._names[m.group().lower()], m.group()) for m in self._re.finditer(folded)]
 
     def named(self, text: str) -> set[str]:
@@ -52,18 +60,21 @@ class Registry:
         ``named`` reads "Israel's military" as the military only (longest name wins);
         this also sees Israel in it, for checks that ask "is X named here at all?".
         """
-        folded = text.translate(_Q).lower()
-        found = set()
-        for name, entity in self._names.items():
-            i = folded.find(name)
-            while i != -1:
-                before = folded[i - 1] if i else " "
-                after = folded[i + len(name)] if i + len(name) < len(folded) else " "
-                if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
-                    found.add(entity)
-                    break
-                i = folded.find(name, i + 1)
+        found: set[str] = set()
+        for m in self._every.finditer(_fold_same_length(text)):
+            found |= self._shorter(m.group(1).lower())
         return found
+
+    def _shorter(self, longest: str) -> set[str]:
+        """Entities of ``longest`` and of every name that starts it and ends on a word boundary."""
+        hit = self._within.get(longest)
+        if hit is None:
+            hit = {
+                entity for name, entity in self._names.items()
+                if longest.startswith(name) and (len(name) == len(longest) or not _WORD.match(longest, len(name)))
+            }
+            self._within[longest] = hit
+        return hit
 
     def persons(self, text: str) -> list[Mention]:
         return [m for m in self.mentions(text) if self.entities[m.entity].kind is EntityKind.PERSON]
@@ -81,5 +92,31 @@ class Registry:
         return ent.name if ent else entity
 
 
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regular expression for all ``names``: a trie, longest continuation tried first.
+
+    At each branch the next characters differ, so the only choice the engine makes is
+    "go on or stop"; the optional group is greedy, so the longest name wins, and it
+    backtracks to a shorter one when the longer is not followed by a word boundary.
+    """
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_WORD = re.compile(r"[\w-]")
+
 # Same-length folding: only the quote characters, so offsets stay valid.
-_Q = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_fold_same_length = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
