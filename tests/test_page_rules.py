@@ -1003,3 +1003,21 @@ def test_checking_in_parallel_gives_the_same_result(real_project: Project) -> No
     assert one.uses == two.uses
     assert one.summary == two.summary
     assert one.summary["uses"] > 200
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_check_alongside_the_pages_adds_its_findings(real_project: Project, jobs: int) -> None:
+    from claimdocs.page_rules import check_pages
+
+    extra = Finding("claims/x.yaml", 3, 1, "evidence", "from the article's checks")
+    seen: list[int] = []
+
+    def article_checks(project: Project) -> list[Finding]:  # a closure: run in a worker, never pickled
+        seen.append(len(project.claims))
+        return [extra]
+
+    result = check_pages(real_project, jobs=jobs, alongside=article_checks)
+    assert extra in result.findings
+    assert result.findings == sorted(result.findings)
+    if jobs == 1:
+        assert seen == [len(real_project.claims)]  # in this process, once

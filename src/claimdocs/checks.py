@@ -16,7 +16,6 @@ class Result:
 
 
 def run_checks(project: Project, *, pages: bool = True) -> Result:
-    findings = check_source(project)
     summary: dict[str, object] = {"claims": len(project.claims), "entities": len(project.entities)}
     if project.article is not None:
         cov = coverage(project, project.article)
@@ -24,7 +23,10 @@ def run_checks(project: Project, *, pages: bool = True) -> Result:
     if pages:
         from claimdocs.page_rules import check_pages
 
-        page_result = check_pages(project)
-        findings = sorted(set(findings) | set(page_result.findings))
+        # the article's checks run beside the pages', in the same worker pool on a large site
+        page_result = check_pages(project, alongside=check_source)
+        findings = page_result.findings
         summary.update(page_result.summary)
+    else:
+        findings = check_source(project)
     return Result(findings, summary)

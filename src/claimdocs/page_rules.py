@@ -109,18 +109,19 @@ import multiprocessing
 import os
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from claimdocs.article import QUOTE_CHARS, fold, nearest_in, replacer, sentence_spans
+from claimdocs.article import QUOTE_CHARS, fold, nearest_in, sentence_spans
 from claimdocs.loader import decode
 from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.pages import Block, Page, Segment, parse_page
 from claimdocs.project import Project
 from claimdocs.quantities import HEDGE_WORDS, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
 from claimdocs.reporting import Finding
+from claimdocs.text import replacer, trie_pattern
 
 __all__ = [
     "POSITION_WORDS",
@@ -259,12 +260,16 @@ _HEDGE_BEFORE = re.compile(
 
 
 def _phrase_re(words: Iterable[str]) -> re.Pattern[str] | None:
-    """Whole-word, case-insensitive alternation of folded phrases, longest first."""
-    items = sorted({fold(w).lower().strip() for w in words if w.strip()}, key=len, reverse=True)
+    """Whole-word, case-insensitive match of any of the folded phrases, longest first (a trie)."""
+    items = {fold(w).lower().strip() for w in words if w.strip()}
     if not items:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    body = trie_pattern(items, _phrase_char)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _phrase_char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
 
 
 _POSITION_RE = {pos: _phrase_re(words) for pos, words in POSITION_WORDS.items()}
@@ -1533,6 +1538,7 @@ def _display(project: Project, path: Path) -> str:
 PARALLEL_FROM = 200
 _WORKER_PROJECT: Project | None = None  # set in the parent before forking; workers inherit it
 _WORKER_TABLES: _Tables | None = None
+_WORKER_ALONGSIDE: Callable[[Project], list[Finding]] | None = None  # inherited too: any callable, never pickled
 
 
 def _check_file(project: Project, path: Path, tables: _Tables | None = None) -> PageResult:
@@ -1552,26 +1558,48 @@ def _check_in_worker(path: Path) -> PageResult:
     return _check_file(_WORKER_PROJECT, path, _tables(_WORKER_PROJECT) if _WORKER_TABLES is None else _WORKER_TABLES)
 
 
-def _check_all(project: Project, pages: list[Path], jobs: int | None) -> list[PageResult]:
-    """Pages are independent: on a large site, check them on every core (fork shares the project)."""
-    global _WORKER_PROJECT, _WORKER_TABLES
+def _alongside_in_worker() -> list[Finding]:
+    assert _WORKER_PROJECT is not None and _WORKER_ALONGSIDE is not None
+    return _WORKER_ALONGSIDE(_WORKER_PROJECT)
+
+
+#: Pages per task, as a share of all: small enough that the last tasks end together.
+_TASKS_PER_JOB = 24
+
+
+def _check_all(
+    project: Project, pages: list[Path], jobs: int | None, alongside: Callable[[Project], list[Finding]] | None
+) -> tuple[list[PageResult], list[Finding]]:
+    """Pages are independent: on a large site, check them on every core (fork shares the project).
+
+    ``alongside`` runs as one more task of the same pool, queued first, so the article's
+    checks and the first pages run at once and no core waits for the other.
+    """
+    global _WORKER_PROJECT, _WORKER_TABLES, _WORKER_ALONGSIDE
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if len(pages) >= PARALLEL_FROM else 1
     tables = _tables(project)  # once for the whole run, not once a page
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_check_file(project, path, tables) for path in pages]
-    _WORKER_PROJECT, _WORKER_TABLES = project, tables
+        other = alongside(project) if alongside else []
+        return [_check_file(project, path, tables) for path in pages], other
+    _WORKER_PROJECT, _WORKER_TABLES, _WORKER_ALONGSIDE = project, tables, alongside
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_check_in_worker, pages, chunksize=max(1, len(pages) // (jobs * 8)))
+            pending = pool.apply_async(_alongside_in_worker) if alongside else None
+            results = pool.map(_check_in_worker, pages, chunksize=max(1, len(pages) // (jobs * _TASKS_PER_JOB)))
+            return results, pending.get() if pending else []
     finally:
-        _WORKER_PROJECT, _WORKER_TABLES = None, None
+        _WORKER_PROJECT, _WORKER_TABLES, _WORKER_ALONGSIDE = None, None, None
 
 
-def check_pages(project: Project, *, jobs: int | None = None) -> PagesResult:
+def check_pages(
+    project: Project, *, jobs: int | None = None, alongside: Callable[[Project], list[Finding]] | None = None
+) -> PagesResult:
     """Every page under the docs folder, then the claims no page uses.
 
     ``jobs``: worker processes (default: one a core from :data:`PARALLEL_FROM` pages on).
+    ``alongside``: a project-wide check (the article's, :func:`claimdocs.source_rules.check_source`)
+    to run with the pages, in the same workers; its findings join the pages'.
     """
     findings: list[Finding] = []
     uses: list[Use] = []
@@ -1582,7 +1610,9 @@ def check_pages(project: Project, *, jobs: int | None = None) -> PagesResult:
             Finding(project.config.docs, 1, 1, "config", f"the docs folder {project.config.docs}/ does not exist")
         )
     pages = _pages(project)
-    for result in _check_all(project, pages, jobs):
+    results, other = _check_all(project, pages, jobs, alongside)
+    findings += other
+    for result in results:
         findings += result.findings
         uses += result.uses
         nofact += result.nofact

@@ -7,6 +7,7 @@ Loading never raises for bad input; every problem becomes a :class:`Finding`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class Project:
     files: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     _registry: Registry | None = None
-    _roles: tuple[int, int, dict[str, list[Role]]] | None = None
+    _roles: tuple[int, int, dict[str, list[Role]], dict[str, list[int]]] | None = None
 
     @property
     def registry(self) -> Registry:
@@ -47,7 +48,28 @@ class Project:
         return self._registry
 
     def roles_of(self, person: str) -> list[Role]:
-        """The person's role claims in article order, indexed once (not a scan per call)."""
+        """The person's role claims in article order (then by id), indexed once (not a scan per call)."""
+        return self._role_index()[0].get(person, [])
+
+    def nearest_role(self, person: str, offset: int) -> Role | None:
+        """The person's role claim whose evidence starts nearest ``offset`` (ties: the lower id).
+
+        A bisection, not a scan: a quotation's speaker may hold many role claims on a large site.
+        """
+        roles = self.roles_of(person)
+        if not roles:
+            return None
+        starts = self._role_index()[1][person]
+        i = bisect.bisect_left(starts, offset)
+        candidates = []
+        if i < len(starts):  # the first role at or after offset (lowest id among equal starts)
+            candidates.append(roles[i])
+        if i > 0:  # the first role among those at the start just before offset
+            j = bisect.bisect_left(starts, starts[i - 1])
+            candidates.append(roles[j])
+        return min(candidates, key=lambda r: (abs(r.evidence.start - offset), r.id))
+
+    def _role_index(self) -> tuple[dict[str, list[Role]], dict[str, list[int]]]:
         key = (id(self.claims), len(self.claims))
         if self._roles is None or self._roles[:2] != key:
             index: dict[str, list[Role]] = {}
@@ -56,8 +78,9 @@ class Project:
                     index.setdefault(claim.person, []).append(claim)
             for roles in index.values():
                 roles.sort(key=lambda r: (r.evidence.start, r.id))
-            self._roles = (*key, index)
-        return self._roles[2].get(person, [])
+            starts = {person: [r.evidence.start for r in roles] for person, roles in index.items()}
+            self._roles = (*key, index, starts)
+        return self._roles[2], self._roles[3]
 
     def locate(self, ident: str) -> Location:
         return self.where.get(ident) or Location(self.config.claims, 1, 1)

@@ -23,6 +23,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Literal, TypeVar
 
+from claimdocs.text import trie_pattern
+
 __all__ = [
     "HEDGE_WORDS",
     "Figure",
@@ -367,36 +369,17 @@ def _figure_from_match(m: re.Match[str], text: str, allow_lone_one: bool) -> Fig
 # leftmost first, which gives the same result as ``finditer`` would.
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex for a word list as a character trie: one branch per letter, so no backtracking."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 _ANCHOR_WORDS = (
     *_WORD_VALUES, "hundred", *_SCALES, "dozen", "half", "tens", *_PLURAL_SCALES, "dozens", "scores",
     "several", "many", "few", "majority", *_MONTHS, *_WEEKDAYS,
     "week", "month", "year", "days", "weeks", "months", "years", "decades", "recent",
 )  # fmt: skip
 # Matched against " " + lowercased text, so the position of the leading non-letter is the anchor's offset.
-_ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{_trie(_ANCHOR_WORDS)}(?![a-z])|\d)")
+_ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{trie_pattern(_ANCHOR_WORDS)}(?![a-z])|\d)")
 _FIGURE_LEADS = {w.split(" ")[0] for w in _HEDGE_OF} | {"a", "an", "the"}
 _TIME_LEADS = {*_PREPOSITIONS, "on", "last", "next", "this", "just", "for"}
-_FIGURE_LEAD_RE = re.compile(rf"(?<![a-z0-9])(?:{_trie(_FIGURE_LEADS)})(?![a-z0-9])")
-_TIME_LEAD_RE = re.compile(rf"(?<![a-z0-9])(?:{_trie(_TIME_LEADS)})(?![a-z0-9])")
+_FIGURE_LEAD_RE = re.compile(rf"(?<![a-z0-9])(?:{trie_pattern(_FIGURE_LEADS)})(?![a-z0-9])")
+_TIME_LEAD_RE = re.compile(rf"(?<![a-z0-9])(?:{trie_pattern(_TIME_LEADS)})(?![a-z0-9])")
 #: How far before an anchor a lead word may start ("in excess of a million": 15 characters).
 _LEAD_WINDOW = 48
 

@@ -12,11 +12,11 @@ the number of names: a plain alternation tries every name at every word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimdocs.article import fold, replacer
+from claimdocs.article import fold
 from claimdocs.model import Entity, EntityKind
+from claimdocs.text import replacer, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Registry:
             for name in ent.names:
                 names.setdefault(fold(name).lower(), ent.id)
         self._names = names
-        pattern = _trie_pattern(names) or r"(?!x)x"
+        pattern = trie_pattern(names) or r"(?!x)x"
         self._re = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
         # Zero-width, so every word start is tried, inside a longer name too.
         self._every = re.compile(rf"(?<![\w-])(?=({pattern})(?![\w-]))", re.IGNORECASE)
@@ -90,30 +90,6 @@ class Registry:
     def label(self, entity: str) -> str:
         ent = self.entities.get(entity)
         return ent.name if ent else entity
-
-
-def _trie_pattern(names: Iterable[str]) -> str:
-    """One regular expression for all ``names``: a trie, longest continuation tried first.
-
-    At each branch the next characters differ, so the only choice the engine makes is
-    "go on or stop"; the optional group is greedy, so the longest name wins, and it
-    backtracks to a shorter one when the longer is not followed by a word boundary.
-    """
-    trie: dict[str, dict] = {}
-    for name in names:
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 _WORD = re.compile(r"[\w-]")

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from claimdocs.export import claims_document
-from claimdocs.model import DISPUTES, KINDS, Claim, EntityKind, Quantity, Quote, Stance, Topic
+from claimdocs.model import DISPUTES, KINDS, Claim, Entity, EntityKind, Quantity, Quote, Stance, Topic
 from claimdocs.nodes import card_html, claim_ref, person_ref, raw_html
 from claimdocs.project import Project
 from claimdocs.wording import HEDGE_LABEL, attribution, evidence_sentence, own_words, plain_title, speaker_office
@@ -75,20 +75,31 @@ def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: s
             KIND_TITLES.get(claim.kind, claim.kind), claim.id, _headline(claim), attribution(claim, project),
             before, evidence, after, _uri(app, docname, source, f"src-{claim.id}") or None,
         )
+    people: dict[str, tuple[str, str, str]] = {}  # entity id -> refuri, title, card: once a page, not once a marker
     for node in doctree.findall(person_ref):
         entity = project.entities.get(node["entity"])
         if entity is None:
             continue
-        roles = project.roles_of(entity.id)
-        offices = "; ".join(f"{r.text}{' (former)' if r.status == 'former' else ''}" for r in roles)
-        node["refuri"] = _uri(app, docname, index, f"entity-{entity.id}")
-        node["title"] = f"{entity.name}" + (f": {offices}" if offices else "")
-        first = min(roles, key=lambda r: r.evidence.start) if roles else None
-        before, evidence, after = evidence_sentence(project.article, first) if first else ("", "", "")
-        node["card"] = card_html(
-            entity.kind.value, entity.id, entity.name, offices, before, evidence, after,
-            _uri(app, docname, source, f"src-{first.id}") if first else None,
-        ) if first else card_html(entity.kind.value, entity.id, entity.name, "", "", "", "", None)
+        if entity.id not in people:
+            people[entity.id] = _person_card(app, project, entity, docname, index, source)
+        node["refuri"], node["title"], node["card"] = people[entity.id]
+
+
+def _person_card(app: Sphinx, project: Project, entity: Entity, docname: str, index: str, source: str) -> tuple[str, str, str]:
+    roles = project.roles_of(entity.id)  # article order
+    # one office once, however many role claims repeat it
+    offices = "; ".join(dict.fromkeys(f"{r.text}{' (former)' if r.status == 'former' else ''}" for r in roles))
+    refuri = _uri(app, docname, index, f"entity-{entity.id}")
+    title = f"{entity.name}" + (f": {offices}" if offices else "")
+    if not roles:
+        return refuri, title, card_html(entity.kind.value, entity.id, entity.name, "", "", "", "", None)
+    first = roles[0]
+    before, evidence, after = evidence_sentence(project.article, first)
+    card = card_html(
+        entity.kind.value, entity.id, entity.name, offices, before, evidence, after,
+        _uri(app, docname, source, f"src-{first.id}"),
+    )
+    return refuri, title, card
 
 
 def _headline(claim: Claim) -> str:

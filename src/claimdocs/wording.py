@@ -41,10 +41,7 @@ def names(registry: Registry, ids: list[str]) -> str:
 
 def speaker_office(claim: Quote, project: Project) -> Role | None:
     """The speaker's role claim nearest the quotation in the article."""
-    roles = project.roles_of(claim.speaker)
-    if not roles:
-        return None
-    return min(roles, key=lambda r: (abs(r.evidence.start - claim.evidence.start), r.id))
+    return project.nearest_role(claim.speaker, claim.evidence.start)
 
 
 def attribution(claim: Claim, project: Project) -> str:
