@@ -1,13 +1,17 @@
 """Benchmark of the claims checker and the Sphinx build at 1x, 10x and 100x the real site.
 
-Usage: ``python bench/run.py [--sizes 1,10,100] [--quick]`` (``nox -s bench -- --quick``).
+Usage: ``python bench/run.py [--sizes 1,10,100] [--quick] [--theme auto|site|NAME]``
+(``nox -s bench -- --quick``).
 
 For each size it generates a synthetic site (see ``bench/synth.py``) under
 ``bench/sites/<N>x/`` and times, in one run, side by side:
 
 - ``claimdocs check`` (best of 3; exit 0 expected: the synthetic site is clean);
 - a full HTML build with the claim checks on (``-E``, ``-q``) and off
-  (``-D claimdocs_check=0``): 2 runs each at 1x and 10x (min), 1 at 100x;
+  (``-D claimdocs_check=0``): 2 runs each at 1x and 10x (min), 1 at 100x; with the
+  site's theme (Furo) at 1x and 10x and ``basic`` at 100x (``--theme``): Furo writes
+  the whole navigation into every page, which grows with the square of the pages and
+  would bury what the checks cost under the theme's;
 - a no-op rebuild, then a one-page incremental rebuild after changing the summary of
   one claim used on exactly one content page; the docs re-read are parsed from
   Sphinx's status output ("reading sources... [ 50%] <docname>") and compared with
@@ -84,13 +88,28 @@ def run(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
 
 
 def warnings_of(text: str) -> list[str]:
-    return [line for line in text.splitlines() if "WARNING:" in line or "ERROR:" in line or "CRITICAL:" in line]
+    # the site's Furo options mean nothing to another theme (--theme): not a finding about the site
+    return [line for line in text.splitlines()
+            if ("WARNING:" in line or "ERROR:" in line or "CRITICAL:" in line) and "unsupported theme option" not in line]
 
 
-def sphinx(site: Path, out: Path, *extra: str, fresh: bool = True, quiet: bool = True) -> dict[str, Any]:
+#: The theme the 100x builds use unless --theme says otherwise (see --theme and bench/README.md).
+LINEAR_THEME = "basic"
+LINEAR_FROM = 100
+
+
+def theme_for(n: int, choice: str) -> str | None:
+    """The html_theme for builds of the n x site; None keeps the site's own (Furo)."""
+    if choice == "auto":
+        return LINEAR_THEME if n >= LINEAR_FROM else None
+    return None if choice == "site" else choice
+
+
+def sphinx(site: Path, out: Path, *extra: str, fresh: bool = True, quiet: bool = True, theme: str | None = None) -> dict[str, Any]:
     if fresh and out.exists():
         shutil.rmtree(out)
     cmd = [PY, "-m", "sphinx", *(["-E"] if fresh else []), *(["-q"] if quiet else []),
+           *(["-D", f"html_theme={theme}"] if theme else []),
            *extra, "-c", str(site), "-b", "html", str(site / "docs"), str(out)]
     r = run(cmd, cwd=site)
     warns = warnings_of(r["stderr"])
@@ -173,9 +192,9 @@ def _first_difference(a: Path, b: Path, name: str) -> dict[str, str]:
             "second": y[max(0, i - 80) : i + 120].decode("utf-8", "replace")}
 
 
-def rebuild(site: Path, out: Path, label: str) -> dict[str, Any]:
+def rebuild(site: Path, out: Path, label: str, theme: str | None) -> dict[str, Any]:
     """An incremental build (no -E, no -q); which docs Sphinx re-read and wrote."""
-    r = sphinx(site, out, fresh=False, quiet=False)
+    r = sphinx(site, out, fresh=False, quiet=False, theme=theme)
     reread = [m.group(1) for line in r["stdout"].splitlines() if (m := _READING.match(line))]
     written = [m.group(1) for line in r["stdout"].splitlines() if (m := _WRITING.match(line))]
     upd = _UPDATING.search(r["stdout"])
@@ -192,9 +211,8 @@ def rebuild(site: Path, out: Path, label: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- one size
 
 
-def bench_size(real: synth.RealSite, n: int, *, builds: bool, full: bool, edit: tuple[str, str] | None) -> dict[str, Any]:
-    """One size. ``builds``: run any build; ``full``: also the checks-off and -j 2 builds (else the
-    checks-on build alone, once: at 100x one full build takes about a quarter of an hour)."""
+def bench_size(real: synth.RealSite, n: int, *, builds: bool, theme: str | None, edit: tuple[str, str] | None) -> dict[str, Any]:
+    """One size. ``builds``: run the builds; ``theme``: the html_theme they use (None: the site's own)."""
     dest = BENCH / "sites" / f"{n}x"
     log(f"{n}x: generating {dest.relative_to(ROOT)}")
     started = time.perf_counter()
@@ -214,23 +232,20 @@ def bench_size(real: synth.RealSite, n: int, *, builds: bool, full: bool, edit: 
     if not builds:
         return res
     out = dest / "_out"
+    res["theme"] = theme or "furo (the site's)"
+    if theme:
+        log(f"  builds with html_theme={theme}")
     repeat = 1 if n >= 100 else 2
     on: list[dict[str, Any]] = []
     off: list[dict[str, Any]] = []
     on_dirs: list[Path] = []
     for i in range(repeat):  # interleaved, so drift hits both alike
         on_dirs.append(out / f"on{i + 1}")
-        on.append(sphinx(dest, on_dirs[-1]))
-        if full:
-            off.append(sphinx(dest, out / "off", "-D", "claimdocs_check=0"))
+        on.append(sphinx(dest, on_dirs[-1], theme=theme))
+        off.append(sphinx(dest, out / "off", "-D", "claimdocs_check=0", theme=theme))
     res["build_on"] = best(on, "build, checks on")
-    if full:
-        res["build_off"] = best(off, "build, checks off")
-        res["build_j2"] = best([sphinx(dest, out / "j2", "-j", "2")], "build -j 2, checks on")
-    else:
-        res["skipped"] = {"build_off": "one full build at this size is long; run with --all-builds",
-                          "build_j2": "one full build at this size is long; run with --all-builds"}
-        log("  checks-off and -j 2 builds skipped at this size (--all-builds runs them)")
+    res["build_off"] = best(off, "build, checks off")
+    res["build_j2"] = best([sphinx(dest, out / "j2", "-j", "2", theme=theme)], "build -j 2, checks on")
     first_ok = on[0]["rc"] == 0
     if first_ok and "build_j2" in res and not res["build_j2"]["failed"]:
         res["j2_vs_j1"] = compare_trees(on_dirs[0], out / "j2")
@@ -245,7 +260,7 @@ def bench_size(real: synth.RealSite, n: int, *, builds: bool, full: bool, edit: 
         log("  the first -j 1 build failed: no incremental measurement")
         shutil.rmtree(out, ignore_errors=True)
         return res
-    res["noop_rebuild"] = rebuild(dest, on_dirs[0], "no-op rebuild")
+    res["noop_rebuild"] = rebuild(dest, on_dirs[0], "no-op rebuild", theme)
     res["noop_rebuild"]["as_expected"] = res["noop_rebuild"]["reread_count"] == 0
     if edit is not None:
         ident, _page = edit
@@ -253,7 +268,7 @@ def bench_size(real: synth.RealSite, n: int, *, builds: bool, full: bool, edit: 
                           | set(site.views))
         path = synth.edit_claim(real, dest, ident)
         try:
-            inc = rebuild(dest, on_dirs[0], f"incremental rebuild after editing {ident}")
+            inc = rebuild(dest, on_dirs[0], f"incremental rebuild after editing {ident}", theme)
         finally:
             synth.edit_claim(real, dest, ident, restore=True)
         inc.update({
@@ -348,7 +363,7 @@ def targets(sizes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 COLUMNS = [
-    ("size", "l"), ("pages", "r"), ("claims", "r"), ("uses", "r"), ("check s", "r"), ("ms/use", "r"),
+    ("size", "l"), ("theme", "l"), ("pages", "r"), ("claims", "r"), ("uses", "r"), ("check s", "r"), ("ms/use", "r"),
     ("build on s", "r"), ("build off s", "r"), ("on/off", "r"), ("-j2 s", "r"), ("j2/j1", "r"),
     ("j2 same", "l"), ("incr s", "r"), ("re-read/exp", "r"),
 ]
@@ -363,7 +378,7 @@ def rows(sizes: dict[str, dict[str, Any]]) -> list[list[str]]:
         r = s.get("ratios", {})
         inc = s.get("incremental")
         out.append([
-            name, str(s["pages"]), str(s["claims"]), str(s["uses"]), sec(s.get("check")),
+            name, str(s.get("theme", "-")).split(" ")[0] if "build_on" in s else "-", str(s["pages"]), str(s["claims"]), str(s["uses"]), sec(s.get("check")),
             f"{r['check_ms_per_use']:.3f}" if "check_ms_per_use" in r else "-",
             sec(s.get("build_on")), sec(s.get("build_off")),
             f"{r['checks_on_over_off']:.2f}" if "checks_on_over_off" in r else "-",
@@ -450,8 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="1,10,100", help="comma-separated multiples of the real site (default 1,10,100)")
     p.add_argument("--quick", action="store_true", help="skip the builds at 100x (still generate and check it)")
-    p.add_argument("--all-builds", action="store_true",
-                   help="also the checks-off and -j 2 builds at 100x (each about as long as the checks-on one)")
+    p.add_argument("--theme", default="auto",
+                   help="html_theme of the builds: 'auto' (default: the site's Furo up to 10x, 'basic' at 100x, "
+                        "where Furo's navigation grows with the square of the pages), 'site' (Furo at every size), "
+                        "or any theme name")
     p.add_argument("--output", type=Path, default=BENCH / "results.json")
     args = p.parse_args(argv)
     sizes_wanted = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -470,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes: dict[str, dict[str, Any]] = {}
     for n in sizes_wanted:
         builds = not (args.quick and n >= 100)
-        res = bench_size(real, n, builds=builds, full=n < 100 or args.all_builds, edit=edit)
+        res = bench_size(real, n, builds=builds, theme=theme_for(n, args.theme), edit=edit)
         res["ratios"] = ratios(res)
         res["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         sizes[f"{n}x"] = res
