@@ -360,6 +360,27 @@ def test_tab_reaches_a_claim_and_opens_its_card(chromium: Any, watch: Watch, sit
     page.context.close()
 
 
+def test_the_card_replaces_the_plain_title_only_when_scripts_run(chromium: Any, watch: Watch, site_url: str,
+                                                               built: Built, pages: list[str]) -> None:
+    """With scripts, no native tooltip over the card (the title moves to data-title); without, the title stays."""
+    rel = _content_pages(built, pages)[0]
+    links = f"{CLAIM_LINK}, {PERSON_LINK}"
+    no_js = new_page(chromium, watch, java_script_enabled=False)
+    _goto(no_js, site_url + rel)
+    plain = no_js.locator(links).evaluate_all("els => els.map(a => [a.title, a.hasAttribute('aria-describedby')])")
+    no_js.context.close()
+    assert len(plain) > 5 and all(title.strip() for title, _card in plain), f"{rel}: a link without its title"
+    with_js = new_page(chromium, watch)
+    _goto(with_js, site_url + rel)
+    shown = with_js.locator(links).evaluate_all("els => els.map(a => [a.title, a.dataset.title || ''])")
+    with_js.context.close()
+    assert len(shown) == len(plain)
+    for (title, has_card), (native, moved) in zip(plain, shown, strict=True):
+        # a link with a card: no native tooltip, the same words kept; a link without one keeps its title
+        assert (native, moved) == (("", title) if has_card else (title, "")), (rel, title)
+    assert not watch.take()
+
+
 # ---------------------------------------------------------------- source, claims index and back
 
 

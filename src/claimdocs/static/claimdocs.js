@@ -1,5 +1,7 @@
 // claimdocs.js: progressive enhancement. Cards work with CSS alone; this places an open
-// card beside its claim, inside the window and outside any clipping box.
+// card beside its claim, inside the window and outside any clipping box, and keeps the
+// link's plain title (the no-script fallback) from showing over the card.
+// Loaded with defer: the document is parsed when it runs.
 (() => {
   const GAP = 4, MARGIN = 8;
   const narrow = matchMedia('(max-width: 40rem)');
@@ -22,4 +24,10 @@
   document.addEventListener('focusin', (e) => { const c = e.target.closest?.('.claim'); if (c) place(c); });
   addEventListener('scroll', open, {passive: true});
   addEventListener('resize', open);
+  // The card is the tooltip (the link's aria-describedby names it). A native title would pop
+  // up over it a moment later, so it moves to data-title; without this script it stays.
+  document.querySelectorAll('.claim > a.claim-link[title][aria-describedby]').forEach((a) => {
+    a.dataset.title = a.title;
+    a.removeAttribute('title');
+  });
 })();
