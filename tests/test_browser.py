@@ -522,6 +522,31 @@ def test_no_page_overflows_sideways_on_a_phone(reports: dict[str, PageReport], c
     assert not problems, "\n".join(problems)
 
 
+def test_on_a_touch_screen_the_first_tap_opens_the_card_and_the_second_follows(
+        chromium: Any, watch: Watch, site_url: str, built: Built, pages: list[str]) -> None:
+    """A phone has no hover: tapping a claim shows its evidence first; tapping it again opens the claims index."""
+    rel = _showcase(built, pages)
+    page = new_page(chromium, watch, viewport=PHONE, has_touch=True, is_mobile=True)
+    _goto(page, site_url + rel)
+    assert page.evaluate("matchMedia('(hover: none)').matches"), "the emulated phone reports a hover device"
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    card = _card_of(link)
+    card.wait_for(state="visible", timeout=2000)
+    assert page.url == site_url + rel, f"the first tap left the page for {page.url}"
+    page.locator("h1").first.tap()  # elsewhere: the card closes
+    card.wait_for(state="hidden", timeout=2000)
+    link.tap()
+    card.wait_for(state="visible", timeout=2000)
+    with page.expect_navigation():
+        link.tap()
+    assert href and page.url.endswith(href.split("/")[-1]), f"the second tap went to {page.url}, not {href}"
+    assert not watch.take()
+    page.context.close()
+
+
 def test_dark_mode_is_readable(chromium: Any, watch: Watch, site_url: str, built: Built,
                                pages: list[str], axe: Any) -> None:
     """Dark by choice (the theme's stored setting) and dark by the system: text and cards keep 4.5:1."""

@@ -1,6 +1,7 @@
 // claimdocs.js: progressive enhancement. Cards work with CSS alone; this places an open
 // card beside its claim, inside the window and outside any clipping box, and keeps the
-// link's plain title (the no-script fallback) from showing over the card.
+// link's plain title (the no-script fallback) from showing over the card. On a touch
+// screen the first tap opens the card and the second follows the link.
 // Loaded with defer: the document is parsed when it runs.
 (() => {
   const GAP = 4, MARGIN = 8;
@@ -24,6 +25,19 @@
   document.addEventListener('focusin', (e) => { const c = e.target.closest?.('.claim'); if (c) place(c); });
   addEventListener('scroll', open, {passive: true});
   addEventListener('resize', open);
+  // Touch screens have no hover: the first tap on a claim opens its card (the link takes
+  // focus), a second tap on it follows the link, a tap anywhere else closes the card.
+  const touch = matchMedia('(hover: none)');
+  let armed = null;
+  document.addEventListener('click', (e) => {
+    const link = e.target.closest?.('.claim > a.claim-link[aria-describedby]');
+    if (!link || !touch.matches || link === armed) return;
+    e.preventDefault();
+    armed = link;
+    link.focus();
+    place(link.parentElement);
+  });
+  document.addEventListener('focusout', (e) => { if (e.target === armed) armed = null; });
   // The card is the tooltip (the link's aria-describedby names it). A native title would pop
   // up over it a moment later, so it moves to data-title; without this script it stays.
   document.querySelectorAll('.claim > a.claim-link[title][aria-describedby]').forEach((a) => {
