@@ -8,7 +8,7 @@ For each size it generates a synthetic site (see ``bench/synth.py``) under
 
 - ``claimdocs check`` (best of 3; exit 0 expected: the synthetic site is clean);
 - a full HTML build with the claim checks on (``-E``, ``-q``) and off
-  (``-D claimdocs_check=0``): 2 runs each, interleaved (the faster counts); with the
+  (``-D claimdocs_check=0``): 3 runs each (2 at 100x), interleaved, the fastest counts; with the
   site's theme (Furo) at 1x and 10x and ``basic`` at 100x (``--theme``): Furo writes
   the whole navigation into every page, which grows with the square of the pages and
   would bury what the checks cost under the theme's;
@@ -235,7 +235,7 @@ def bench_size(real: synth.RealSite, n: int, *, builds: bool, theme: str | None,
     res["theme"] = theme or "furo (the site's)"
     if theme:
         log(f"  builds with html_theme={theme}")
-    repeat = 2  # interleaved on and off, the faster of each: one slow run on a shared machine skews a ratio
+    repeat = 3 if n < 100 else 2  # interleaved on and off, the fastest of each: one slow run skews a ratio
     on: list[dict[str, Any]] = []
     off: list[dict[str, Any]] = []
     on_dirs: list[Path] = []

@@ -1021,3 +1021,37 @@ def test_a_check_alongside_the_pages_adds_its_findings(real_project: Project, jo
     assert result.findings == sorted(result.findings)
     if jobs == 1:
         assert seen == [len(real_project.claims)]  # in this process, once
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_page_is_checked_without_the_cycle_collector_and_its_state_is_restored(
+        real_project: Project, monkeypatch: pytest.MonkeyPatch, enabled: bool) -> None:
+    import gc
+
+    import claimdocs.page_rules as page_rules
+
+    seen: list[bool] = []
+    real_parse = page_rules.parse_page
+
+    def spy(text: str, path: str):
+        seen.append(gc.isenabled())
+        return real_parse(text, path)
+
+    monkeypatch.setattr(page_rules, "parse_page", spy)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        result = page_rules.check_page(real_project, "docs/x.md", "The war began in 2023.\n")
+        assert result.findings  # an unmarked date: the page was really checked
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+
+        def boom(text: str, path: str):
+            raise RuntimeError("parse failed")
+
+        monkeypatch.setattr(page_rules, "parse_page", boom)
+        with pytest.raises(RuntimeError):
+            page_rules.check_page(real_project, "docs/x.md", "x\n")
+        assert gc.isenabled() is enabled  # restored on the way out of an error too
+    finally:
+        gc.enable() if was else gc.disable()

@@ -105,11 +105,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import fnmatch
+import gc
 import multiprocessing
 import os
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -711,6 +713,31 @@ def check_page(project: Project, path: str, text: str, *, tables: _Tables | None
     ``tables``: the project's lookup tables, when a caller checking many pages at once has
     them already (otherwise they are found in the cache, which checks the claims changed).
     """
+    with _no_cycle_collection():
+        return _check_page(project, path, text, tables)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold off Python's cycle collector while one page is checked.
+
+    A page check makes tens of thousands of short-lived objects (tokens, segments), all
+    freed by reference counting when it returns; each gen-2 collection they trigger walks
+    the whole heap, which inside Sphinx holds every doctree read so far. Measured on the
+    10x site, the collector took a quarter to a third of the checks' time in the build. Nothing is
+    lost: cycles, if any, are collected at the next collection after the page.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _check_page(project: Project, path: str, text: str, tables: _Tables | None) -> PageResult:
     page = parse_page(text, path)
     ctx = _Ctx(project, tables or _tables(project), path)
     views = [_View(block, project, i) for i, block in enumerate(page.blocks)]
