@@ -103,6 +103,9 @@ CASES = [
           "(found '2023-10-07')")),
     Case("a boolean YAML 1.1 would convert", field("gaza-deaths", "hedge", "yes"), 1,
          ("claim gaza-deaths: claims.", "hedge: Input should be", "(found 'yes')")),
+    Case("an entity name thousands of characters long, and names nested in each other",
+         write(Y, "entities:\n  - id: zz-long\n    kind: group\n    name: \"" + "A" * 3500 + "\"\n    aliases:\n"
+               + "".join(f"      - \"{'b' * k}\"\n" for k in range(1, 300))), 0, ()),
     Case("a number where text belongs", field("gaza-deaths", "counts", "65000"), 1,
          ("claim gaza-deaths:", "counts: Input should be a valid string",)),
     Case("binary garbage as claims", write(Y, bytes(range(256))), 1, (f"{Y}:2:118: error: byte 0x80 is not valid UTF-8",)),

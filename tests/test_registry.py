@@ -1,0 +1,39 @@
+"""The entity registry: who a text names, longest name first, whatever the names look like."""
+
+from __future__ import annotations
+
+from claimdocs.model import Entity, EntityKind
+from claimdocs.project import Project
+from claimdocs.registry import Registry
+
+
+def _registry(**names: list[str]) -> Registry:
+    return Registry({
+        ident: Entity(id=ident, kind=EntityKind.PERSON, name=all_names[0], aliases=all_names[1:])
+        for ident, all_names in names.items()
+    })
+
+
+def test_the_longest_name_wins_and_overlaps_are_seen_by_named_anywhere() -> None:
+    reg = _registry(israel=["Israel"], military=["Israel's military", "the military"], katz=["Israel Katz"])
+    text = "Israel\u2019s military and Israel Katz disagreed; Israel did not."
+    assert [(m.entity, m.text) for m in reg.mentions(text)] == [
+        ("military", "Israel's military"), ("katz", "Israel Katz"), ("israel", "Israel"),
+    ]
+    assert reg.named_anywhere(text) == {"israel", "military", "katz"}
+    assert reg.named_anywhere("Israeli officials") == set()  # whole words only
+    assert reg.named_anywhere("the military-run") == set()
+
+
+def test_names_of_any_length_or_shape_build_a_registry() -> None:
+    long_name = "A" * 3500
+    chain = [("b" * n) for n in range(1, 300)]  # each name a prefix of the next
+    reg = _registry(long=[long_name], chain=chain)
+    assert reg.named(f"see {long_name}.") == {"long"}
+    assert [m.text for m in reg.mentions("bbb bbbbb")] == ["bbb", "bbbbb"]
+    assert reg.named_anywhere("x " + "b" * 299) == {"chain"}
+
+
+def test_the_real_registry_reads_the_real_article(real_project: Project) -> None:
+    named = real_project.registry.named_anywhere(real_project.article.text)
+    assert {"netanyahu", "zamir"} <= named
