@@ -52,7 +52,7 @@ class State:
     digests: dict[str, str] = field(default_factory=dict)
     all_digest: str = ""
     reading: bool = False
-    tables: Any = None  # the page rules' lookup tables, built at the first page
+    tables: Any = None  # the page rules' lookup tables, built at builder-inited when checking
 
 
 #: One State per build environment; forked parallel workers inherit it with the env.
@@ -128,11 +128,9 @@ def builder_inited(app: Sphinx) -> None:
 def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not app.config.claimdocs_check or not str(app.env.doc2path(docname)).endswith(".md"):
         return
-    from claimdocs.page_rules import check_page, prepare
+    from claimdocs.page_rules import check_page
 
     state = _state(app.env)
-    if state.tables is None:
-        state.tables = prepare(state.project)
     path = app.env.doc2path(docname)
     result = check_page(state.project, state.project.config.display(Path(path)), source[0], tables=state.tables)
     for finding in result.findings:

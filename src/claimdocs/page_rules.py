@@ -122,8 +122,9 @@ from claimdocs.model import Assertion, Claim, EntityKind, Event, Quantity, Quote
 from claimdocs.pages import Block, Page, Segment, parse_page
 from claimdocs.project import Project
 from claimdocs.quantities import HEDGE_WORDS, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.registry import fold_same_length
 from claimdocs.reporting import Finding
-from claimdocs.text import replacer, trie_pattern
+from claimdocs.text import trie_pattern
 
 __all__ = [
     "POSITION_WORDS",
@@ -243,8 +244,6 @@ _EDGE = " \t\n,."
 _EX = re.compile(r"(?<![\w-])ex-(?=\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?<![\w-])(?:former|formerly|predecessor|ex-(?=\w))", re.IGNORECASE)
 _OPEN_QUOTES = "\u201c\u201e\u00ab"
-#: Quote marks and apostrophes to straight ones, one character for one (offsets stay valid).
-_same_length_fold = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
 _GAP_BREAKS = ',;:()"\u201c\u201d\u2014\u2013'
 
@@ -1213,7 +1212,7 @@ def _unmarked_offices(ctx: _Ctx, view: _View) -> None:
     if office_re is None:
         return
     # typographic apostrophes folded, length kept: "chief of Israel’s Mossad" is an office word too
-    hits = list(office_re.finditer(_same_length_fold(view.masked)))
+    hits = list(office_re.finditer(fold_same_length(view.masked)))
     if not hits:
         return
     reach = ctx.tables.longest_name
@@ -1582,7 +1581,7 @@ def _check_file(project: Project, path: Path, tables: _Tables | None = None) -> 
 
 def _check_in_worker(path: Path) -> PageResult:
     assert _WORKER_PROJECT is not None
-    return _check_file(_WORKER_PROJECT, path, _tables(_WORKER_PROJECT) if _WORKER_TABLES is None else _WORKER_TABLES)
+    return _check_file(_WORKER_PROJECT, path, _WORKER_TABLES)
 
 
 def _alongside_in_worker() -> list[Finding]:

@@ -48,7 +48,7 @@ class Registry:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered name in ``text`` (offsets into ``text``; folding keeps length)."""
-        folded = _fold_same_length(text)
+        folded = fold_same_length(text)
         return [Mention(m.start(), m.end(), self._names[m.group().lower()], m.group()) for m in self._re.finditer(folded)]
 
     def named(self, text: str) -> set[str]:
@@ -61,7 +61,7 @@ class Registry:
         this also sees Israel in it, for checks that ask "is X named here at all?".
         """
         found: set[str] = set()
-        for m in self._every.finditer(_fold_same_length(text)):
+        for m in self._every.finditer(fold_same_length(text)):
             found |= self._shorter(m.group(1).lower())
         return found
 
@@ -94,5 +94,5 @@ class Registry:
 
 _WORD = re.compile(r"[\w-]")
 
-# Same-length folding: only the quote characters, so offsets stay valid.
-_fold_same_length = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+#: Same-length folding: quote characters and no-break spaces, one for one, so offsets stay valid.
+fold_same_length = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
