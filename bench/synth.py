@@ -41,14 +41,13 @@ if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
 from claimdocs.loader import load_yaml_text  # noqa: E402  (the project's own safe loader)
-from claimdocs.pages import parse_page  # noqa: E402  (MyST's own tokens: code spans are not markup)
+from claimdocs.pages import ROLE_TARGET, parse_page  # noqa: E402  (MyST's own tokens: code spans are not markup)
+from claimdocs.sphinx.markup import VIEWS as VIEW_NAMES  # noqa: E402
 
-VIEW_NAMES = ("index", "figures", "positions", "quotations", "source")
 _VIEW_RE = re.compile(r"^[ \t]*(`{3,}|:{3,})\{claims-(?:" + "|".join(VIEW_NAMES) + r")\}", re.MULTILINE)
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{([^}]*)\}(.*)$")
 _CLAIM_ROLE = re.compile(r"\{claim\}(`+)(.*?)\1", re.DOTALL)
 _CLAIM_QUOTE = re.compile(r"^([ \t]*(?:`{3,}|:{3,})\{claim-quote\}[ \t]+)(\S+)", re.MULTILINE)
-_TARGET = re.compile(r"^(?P<text>.*?)(?P<sp>\s*)<(?P<target>[^<>]*)>(?P<tail>\s*)$", re.DOTALL)
 _MD_LINK = re.compile(r"(\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
 _REF_DEF = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:[ \t]*)(\S+)", re.MULTILINE)
 _LINK_OPT = re.compile(r"^([ \t]*:link:[ \t]+)(\S+)[ \t]*$", re.MULTILINE)
@@ -143,7 +142,7 @@ def rewrite_claims(text: str, ids: set[str], suffix: str) -> str:
 
     def role(m: re.Match[str]) -> str:
         ticks, content = m.group(1), m.group(2)
-        t = _TARGET.match(content)
+        t = ROLE_TARGET.match(content)
         if t:
             target = t.group("target")
             if target.strip() in ids:
@@ -233,13 +232,13 @@ class Relinker:
         return self._move(old, new, target)
 
     def _role_target(self, old: str, new: str, content: str) -> str:
-        t = _TARGET.match(content)
+        t = ROLE_TARGET.match(content)
         if t:
             return f"{t.group('text')}{t.group('sp')}<{self._move(old, new, t.group('target').strip())}>{t.group('tail')}"
         return self._move(old, new, content.strip())
 
     def _label_target(self, content: str) -> str:
-        t = _TARGET.match(content)
+        t = ROLE_TARGET.match(content)
         if t:
             name = t.group("target").strip()
             return f"{t.group('text')}{t.group('sp')}<{self.labels.get(name, name)}>{t.group('tail')}"
@@ -275,7 +274,7 @@ class Relinker:
                 entries.append(s)
             kept = []
             for entry in entries:
-                t = _TARGET.match(entry)
+                t = ROLE_TARGET.match(entry)
                 target = t.group("target").strip() if t else entry
                 if target == "self" or any(c in target for c in "*?["):
                     kept.append(entry)
@@ -317,7 +316,7 @@ def toctree_targets(text: str, doc: str, pages: set[str]) -> set[str]:
                 glob = True
             if not s or s.startswith(":"):
                 continue
-            t = _TARGET.match(s)
+            t = ROLE_TARGET.match(s)
             target = t.group("target").strip() if t else s
             base = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(doc), target)
             base = posixpath.normpath(base)

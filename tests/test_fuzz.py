@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from claimdocs.loader import load_yaml_text, validate
 from claimdocs.model import ClaimsFile
-from claimdocs.page_rules import check_page
 from claimdocs.pages import parse_page, split_role
 from claimdocs.project import Project
+from claimdocs.rules.engine import check_page
 
 EXAMPLES = int(os.environ.get("CLAIMDOCS_FUZZ_EXAMPLES", "120"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

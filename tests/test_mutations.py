@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from claimdocs.lexicon import DEFAULT
 from claimdocs.model import Assertion, Entity, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
-from claimdocs.page_rules import POSITION_WORDS, VERB_FORMS, check_page
 from claimdocs.pages import split_role
 from claimdocs.project import Project
 from claimdocs.quantities import Hedge, parse_figure
+from claimdocs.rules.engine import check_page
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -230,7 +231,7 @@ def _for_marker(project: Project, path: str, text: str, mk: Marker) -> Iterator[
                 new, at = swapped
                 yield mutation("office holder", new, {"office"}, lines | at)
         case Stance():
-            words = POSITION_WORDS[claim.position.value]
+            words = DEFAULT.positions[claim.position.value]
             found = next((m for w in sorted(words, key=len, reverse=True)
                           if (m := re.search(rf"(?i)\b{re.escape(w)}\b", mk.written))), None)
             if found:
@@ -241,7 +242,7 @@ def _for_marker(project: Project, path: str, text: str, mk: Marker) -> Iterator[
             if claim.according_to:
                 yield from _source_removed(project, path, text, mk, claim.according_to, mutation)
         case Assertion():
-            forms = VERB_FORMS.get(claim.verb.lower(), (claim.verb,))
+            forms = DEFAULT.verb_forms.get(claim.verb.lower(), (claim.verb,))
             found = next((m for w in forms if (m := re.search(rf"(?i)\b{re.escape(w)}\b", mk.written))), None)
             if found:
                 new = mk.written[: found.start()] + "showed" + mk.written[found.end() :]

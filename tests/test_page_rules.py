@@ -19,17 +19,14 @@ from hypothesis import strategies as st
 
 from claimdocs.article import Article
 from claimdocs.config import Config
-from claimdocs.page_rules import (
-    POSITION_WORDS,
-    PageResult,
-    PagesResult,
-    Use,
-    check_page,
-    check_pages,
-    check_unused,
-)
+from claimdocs.findings import Finding
+from claimdocs.lexicon import DEFAULT
 from claimdocs.project import Project, load_project
-from claimdocs.reporting import RULES, Finding
+from claimdocs.rules.engine import PageResult, PagesResult, Use, check_page, check_pages
+from claimdocs.rules.reference import check_unused
+from claimdocs.rules.registry import RULES
+
+POSITION_WORDS = DEFAULT.positions
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
@@ -818,7 +815,7 @@ def test_position_words_table_covers_every_position() -> None:
         ("Some {claim}`about 65,000 <gaza-deahts>` died.\n", "unknown-id", "did you mean gaza-deaths?"),
         ("Some {person}`zamri` spoke.\n", "unknown-id", "did you mean zamir?"),
         ("Some {person}`Eyal Zamir` spoke.\n", "syntax", "{person}`Eyal Zamir <zamir>`"),
-        ("Some {person}`Zamir Eyal <zamir>` spoke.\n", "reference", '"Eyal Zamir"'),
+        ("Some {person}`Zamir Eyal <zamir>` spoke.\n", "name", '"Eyal Zamir"'),
         ("```{claim-quote} plesner-eraa\n```\n", "unknown-id", "did you mean plesner-era?"),
     ],
 )
@@ -974,10 +971,10 @@ def test_tables_follow_a_changed_project(tmp_path: Path) -> None:
      "a battle he may not endorse", "hell on Hamas"],
 )
 def test_nearest_hint_is_the_article_nearest(project: Project, text: str) -> None:
-    from claimdocs.page_rules import _nearest, _tables
+    from claimdocs.rules.tables import tables_of
 
     assert project.article is not None
-    assert _nearest(_tables(project), project.article.text, text) == project.article.nearest(text)
+    assert tables_of(project).nearest_text(project.article.text, text) == project.article.nearest(text)
 
 
 @pytest.mark.parametrize(
@@ -996,8 +993,6 @@ def test_long_hostile_pages_stay_linear(project: Project, unit: str) -> None:
 
 
 def test_checking_in_parallel_gives_the_same_result(real_project: Project) -> None:
-    from claimdocs.page_rules import check_pages
-
     one, two = check_pages(real_project, jobs=1), check_pages(real_project, jobs=2)
     assert one.findings == two.findings
     assert one.uses == two.uses
@@ -1007,8 +1002,6 @@ def test_checking_in_parallel_gives_the_same_result(real_project: Project) -> No
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_check_alongside_the_pages_adds_its_findings(real_project: Project, jobs: int) -> None:
-    from claimdocs.page_rules import check_pages
-
     extra = Finding("claims/x.yaml", 3, 1, "evidence", "from the article's checks")
     seen: list[int] = []
 
@@ -1028,7 +1021,7 @@ def test_a_page_is_checked_without_the_cycle_collector_and_its_state_is_restored
         real_project: Project, monkeypatch: pytest.MonkeyPatch, enabled: bool) -> None:
     import gc
 
-    import claimdocs.page_rules as page_rules
+    import claimdocs.rules.engine as page_rules
 
     seen: list[bool] = []
     real_parse = page_rules.parse_page

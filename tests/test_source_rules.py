@@ -9,8 +9,13 @@ import pytest
 from claimdocs.article import Article
 from claimdocs.config import Config
 from claimdocs.project import Project, load_project
-from claimdocs.source_rules import anchor, check_source, coverage
+from claimdocs.rules.coverage import coverage
+from claimdocs.rules.engine import check_source
 from conftest import ARTICLE, claim_line, edit, line_of, set_field
+
+
+def anchor(article: Article, exact: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | str:
+    return article.anchor(exact, prefix, suffix)
 
 
 def findings_for(root: Path) -> list:

@@ -14,21 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimdocs.text import replacer
-
-straighten = replacer(
-    {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    }
-)
-_SPACE = re.compile(r"\s+")
-QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
-
-
-def fold(text: str) -> str:
-    """Typographic quotes and apostrophes to straight ones, whitespace runs to one space."""
-    return _SPACE.sub(" ", straighten(text))
+from claimdocs.lexicon import DEFAULT, fold, shorten, straighten
 
 
 @dataclass(frozen=True)
@@ -68,16 +54,15 @@ class Folded:
         return self.starts[start], o_end
 
 
-# Titles and abbreviations that end in a period but never end a sentence.
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep", "sen", "gov", "no", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
-)
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split prose into sentences, not breaking after "Lt. Gen.", "Mr." or "U.S. ally"."""
+def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviations) -> list[tuple[int, int]]:
+    """Split prose into sentences, not breaking after "Lt. Gen.", "Mr." or "U.S. ally".
+
+    ``abbreviations``: words (lowercase, no period) after which a period never ends a sentence.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -87,7 +72,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if before:
                 word = before.group(1)
                 nxt = text[end:].lstrip()[:1]
-                if word.lower() in _TITLES:
+                if word.lower() in abbreviations:
                     continue
                 if "." in word and not (nxt.isupper() or nxt in "\"\u201c"):
                     continue  # an initialism such as "U.S." inside a sentence
@@ -160,11 +145,22 @@ class Article:
     def sentences(self) -> list[tuple[int, int]]:
         return sentence_spans(self.text)
 
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
-        return offset, offset
+    def anchor(self, exact: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | str:
+        """Offsets of the one place prefix+exact+suffix occurs, or a message saying why there is none."""
+        found = self.find_all(exact, prefix, suffix)
+        if len(found) == 1:
+            return found[0].start, found[0].end
+        if not found:
+            return f"evidence not found in the article: {shorten(fold(exact), 90)!r}; nearest text in the source is {self.nearest(exact)!r}"
+        places = ", ".join("line {}:{}".format(*self.line_col(m.start)) for m in found[:5])
+        return f"evidence found {len(found)} times in the article ({places}): {shorten(fold(exact), 90)!r}; add a prefix or suffix to make it unique"
+
+    def around(self, start: int, end: int, before: int = 3, after: int = 1) -> str:
+        """The sentences around [start, end): where a speaker, actor or holder may be named."""
+        spans = self.sentences
+        idx = [i for i, (s, e) in enumerate(spans) if s < end and e > start] or [0]
+        lo, hi = max(0, idx[0] - before), min(len(spans) - 1, idx[-1] + after)
+        return self.text[spans[lo][0] : spans[hi][1]]
 
     def nearest(self, text: str) -> str:
         """The article's text most like ``text``: a hint for a person, never a match."""

@@ -17,8 +17,9 @@ from pathlib import Path
 from claimdocs import __version__
 from claimdocs.config import Config
 from claimdocs.export import claims_document
+from claimdocs.findings import CannotRun, Finding
 from claimdocs.project import load_project
-from claimdocs.reporting import FORMATS, CannotRun, Finding, format_github, format_json, format_sarif, format_text
+from claimdocs.reporting import FORMATS, format_github, format_json, format_sarif, format_text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,7 +83,7 @@ def _run(args: argparse.Namespace) -> int:
             for c in doc["claims"]:
                 sys.stdout.write(f"{c['id']:40} {c['kind']:9} {c['evidence']['exact'][:60]!r}\n")
         return 0
-    from claimdocs.checks import run_checks
+    from claimdocs.rules.engine import run_checks
 
     result = run_checks(project, pages=not args.source_only)
     findings = result.findings
@@ -116,15 +117,12 @@ def _summary_line(summary: dict[str, object], findings: list[Finding]) -> str:
 
 
 def _anchor(config: Config, text: str, prefix: str, suffix: str) -> int:
-    from claimdocs.project import load_project as _load
-    from claimdocs.source_rules import anchor
-
-    project = _load(config)
+    project = load_project(config)
     if project.article is None:
         for f in project.findings:
             print(f.format(), file=sys.stderr)
         return 2
-    where = anchor(project.article, text, prefix, suffix)
+    where = project.article.anchor(text, prefix, suffix)
     if isinstance(where, str):
         print(f"claimdocs: {where}", file=sys.stderr)
         return 1

@@ -1,33 +1,61 @@
-"""Where the article, the claims and the pages live: one dataclass, two readers.
+"""The configuration: one model, read from ``pyproject.toml`` or ``conf.py``.
 
-The command line reads ``[tool.claimdocs]`` in ``pyproject.toml``; the Sphinx
-extension reads the same table next to ``conf.py`` unless ``claimdocs_*`` config
-values override it, so both halves of the project always check the same files.
+Every setting is a field of :class:`Config`. The command line reads
+``[tool.claimdocs]`` in ``pyproject.toml``; the Sphinx extension reads the same
+table next to ``conf.py`` (or in ``claimdocs_root``), then lets a ``claimdocs_<key>``
+value in ``conf.py`` (or ``-D claimdocs_<key>=...``) override each key, so both
+always check the same files. The Sphinx layer registers one config value per
+field, in a loop (:func:`claimdocs.sphinx.setup`).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from claimdocs.reporting import CannotRun
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimdocs.findings import CannotRun
 
 
-@dataclass(frozen=True)
-class Config:
-    """Paths are relative to ``root`` (the folder holding ``pyproject.toml``)."""
+class Config(BaseModel):
+    """Where the article, the claims and the pages are, and how the site shows them.
 
-    root: Path
-    article: str = "seeds/article.txt"
-    metadata: str = "seeds/article.yaml"
-    claims: str = "claims"
-    docs: str = "docs"
-    #: Pages (relative to ``docs``, glob patterns) the page rules skip entirely.
-    exclude: tuple[str, ...] = field(default_factory=tuple)
+    Paths are relative to ``root`` (the folder holding ``pyproject.toml``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    root: Path = Field(description="The project folder (conf.py only: claimdocs_root).", exclude=True)
+    article: str = Field("seeds/article.txt", description="The pinned article, a UTF-8 text file.")
+    metadata: str = Field("seeds/article.yaml", description="The article's metadata (title, sha256 pin).")
+    claims: str = Field("claims", description="The folder of claims files (*.yaml).")
+    docs: str = Field("docs", description="The folder of MyST pages.")
+    exclude: tuple[str, ...] = Field((), description="Pages (globs relative to docs) the page rules skip.")
+    check: bool = Field(True, description="Run the claim checks in the Sphinx build.")
+    index_page: str = Field("claims", description="The page holding {claims-index} (hover cards link there).")
+    source_page: str = Field("source", description="The page holding {claims-source}.")
+
+    @field_validator("article", "metadata", "claims", "docs", "index_page", "source_page", mode="before")
+    @classmethod
+    def _path(cls, value: object, info: Any) -> object:
+        if not isinstance(value, str):
+            raise ValueError(f"{info.field_name!r} must be a string path, not {type(value).__name__}")
+        return value
+
+    @field_validator("exclude", mode="before")
+    @classmethod
+    def _globs(cls, value: object) -> object:
+        if isinstance(value, str):  # -D claimdocs_exclude=a,b
+            return tuple(v for v in value.split(",") if v)
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ValueError("'exclude' must be a list of strings")
+        return tuple(value)
 
     def path(self, name: str) -> Path:
-        return self.root / getattr(self, name)
+        return self.root / str(getattr(self, name))
 
     def display(self, path: Path) -> str:
         """A path as findings show it: relative to the root, with forward slashes."""
@@ -36,26 +64,30 @@ class Config:
         except ValueError:
             return path.as_posix()
 
+    # ------------------------------------------------------------ reading
+
     @classmethod
-    def from_mapping(cls, root: Path, table: dict[str, object], where: str) -> Config:
-        known = {f.name for f in fields(cls)} - {"root"}
+    def settings(cls) -> dict[str, Any]:
+        """Every key a project may set, with its default."""
+        return {name: f.default for name, f in cls.model_fields.items() if name != "root"}
+
+    @classmethod
+    def from_mapping(cls, root: Path, table: Mapping[str, object], where: str) -> Config:
+        known = set(cls.settings())
         unknown = sorted(set(table) - known)
         if unknown:
             raise CannotRun(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        values: dict[str, object] = {}
-        for key, value in table.items():
-            if key == "exclude":
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise CannotRun(f"{where}: 'exclude' must be a list of strings")
-                values[key] = tuple(value)
-            elif not isinstance(value, str):
-                raise CannotRun(f"{where}: {key!r} must be a string path, not {type(value).__name__}")
-            else:
-                values[key] = value
-        return cls(root=root, **values)  # type: ignore[arg-type]
+        try:
+            return cls(root=root, **table)
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            message = str(problem.get("ctx", {}).get("error") or problem["msg"])
+            key = ".".join(str(p) for p in problem["loc"])
+            raise CannotRun(f"{where}: {message if key in message else f'{key}: {message}'}") from None
 
     @classmethod
-    def from_pyproject(cls, root: Path) -> Config:
+    def pyproject_table(cls, root: Path) -> dict[str, object]:
+        """The ``[tool.claimdocs]`` table of ``root/pyproject.toml``."""
         pyproject = root / "pyproject.toml"
         try:
             data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
@@ -68,4 +100,19 @@ class Config:
         table = data.get("tool", {}).get("claimdocs")
         if not isinstance(table, dict):
             raise CannotRun(f"{pyproject}: no [tool.claimdocs] table")
-        return cls.from_mapping(root, table, f"{pyproject} [tool.claimdocs]")
+        return table
+
+    @classmethod
+    def from_pyproject(cls, root: Path) -> Config:
+        return cls.from_mapping(root, cls.pyproject_table(root), f"{root / 'pyproject.toml'} [tool.claimdocs]")
+
+    @classmethod
+    def from_sources(cls, root: Path, overrides: Mapping[str, object]) -> Config:
+        """The pyproject table, each key overridden by ``overrides`` (conf.py); without a table, the overrides alone."""
+        try:
+            table = cls.pyproject_table(root)
+        except CannotRun:
+            if not overrides:
+                raise
+            table = {}
+        return cls.from_mapping(root, {**table, **overrides}, f"{root / 'pyproject.toml'} [tool.claimdocs] and conf.py")

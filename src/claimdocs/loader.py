@@ -15,12 +15,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from claimdocs.reporting import Finding
+from claimdocs.findings import Finding, RuleId
+from claimdocs.model import KINDS
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 32
@@ -100,7 +101,8 @@ def _build(text: str, out: Loaded) -> Any:
     # One frame per open collection: [container, path, pending key].
     stack: list[list[Any]] = []
     count = 0
-    for event in yaml.parse(text, Loader=_LOADER):
+    events: Iterator[Any] = yaml.parse(text, Loader=_LOADER)  # compared by exact type below, for speed
+    for event in events:
         kind = type(event)
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
@@ -168,18 +170,18 @@ def _build(text: str, out: Loaded) -> Any:
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Finding]]:
     """Bytes to text, refusing a BOM, non-UTF-8 bytes and CRLF with a located message."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Finding(display, 1, 1, "yaml", "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
+        return None, [Finding(display, 1, 1, RuleId.YAML, "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            Finding(display, line, col, "yaml", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+            Finding(display, line, col, RuleId.YAML, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
         ]
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        return None, [Finding(display, line, 1, "yaml", "the file has CR or CRLF line ends; use LF line ends")]
+        return None, [Finding(display, line, 1, RuleId.YAML, "the file has CR or CRLF line ends; use LF line ends")]
     return text, []
 
 
@@ -188,10 +190,10 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[Finding]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [Finding(display, 1, 1, "yaml", f"the file is {size} bytes, over the limit of {MAX_BYTES}")]
+            return None, [Finding(display, 1, 1, RuleId.YAML, f"the file is {size} bytes, over the limit of {MAX_BYTES}")]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Finding(display, 1, 1, "yaml", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Finding(display, 1, 1, RuleId.YAML, f"cannot read the file: {exc.strerror or exc}")]
     text, findings = decode(raw, display)
     if text is None:
         return None, findings
@@ -206,7 +208,7 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         out.data = _build(text, out)
         return out, []
     except YamlError as exc:
-        return None, [Finding(display, exc.line, exc.col, "yaml", exc.message)]
+        return None, [Finding(display, exc.line, exc.col, RuleId.YAML, exc.message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -214,24 +216,27 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         lines = text.split("\n")
         here = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
         hint = "; indent with spaces, not tabs" if here == "\t" or "tab" in problem.lower() else ""
-        return None, [Finding(display, line, col, "yaml", f"YAML syntax error: {problem}{hint}")]
+        return None, [Finding(display, line, col, RuleId.YAML, f"YAML syntax error: {problem}{hint}")]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         return None, [
-            Finding(display, line, col, "yaml", f"character {_char(exc.character)} is not allowed in YAML; remove it")
+            Finding(display, line, col, RuleId.YAML, f"character {_char(exc.character)} is not allowed in YAML; remove it")
         ]
     except yaml.YAMLError as exc:
-        return None, [Finding(display, 1, 1, "yaml", f"YAML error: {exc}")]
+        return None, [Finding(display, 1, 1, RuleId.YAML, f"YAML error: {exc}")]
     except RecursionError:
-        return None, [Finding(display, 1, 1, "yaml", "data nested too deeply to read")]
+        return None, [Finding(display, 1, 1, RuleId.YAML, "data nested too deeply to read")]
 
 
 def _char(character: object) -> str:
     return f"U+{character:04X}" if isinstance(character, int) else repr(character)
 
 
-def validate(model: type[BaseModel], loaded: Loaded, display: str, *, id_of: Any = None) -> tuple[Any, list[Finding]]:
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], loaded: Loaded, display: str) -> tuple[M | None, list[Finding]]:
     """Validate plain data against a pydantic model; map each error to its line."""
     try:
         return model.model_validate(loaded.data), []
@@ -253,10 +258,10 @@ def _schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> Iter
         who = f"claim {claim}: " if claim else ""
         got = err.get("input")
         found = "" if isinstance(got, dict | list) or got is None else f" (found {got!r})"
-        yield Finding(display, line, col, "schema", f"{who}{where}: {err['msg']}{found}", claim=claim)
+        yield Finding(display, line, col, RuleId.SCHEMA, f"{who}{where}: {err['msg']}{found}", claim=claim)
 
 
-_KIND_NAMES = {"quantity", "quote", "role", "stance", "event", "assertion", "statement"}
+_KIND_NAMES = frozenset(KINDS)  # pydantic names the union member in an error path: not a field
 
 
 def _claim_id(data: Any, loc: Path_) -> str | None:
@@ -265,6 +270,7 @@ def _claim_id(data: Any, loc: Path_) -> str | None:
             item = data[loc[0]][loc[1]]
         except (KeyError, IndexError, TypeError):
             return None
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            return item["id"]
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str):
+            return ident
     return None

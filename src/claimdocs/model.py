@@ -9,8 +9,9 @@ one registry with the aliases that pages may use.
 from __future__ import annotations
 
 import json
+from abc import abstractmethod
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -93,11 +94,38 @@ DISPUTES: tuple[Topic, ...] = (Topic.OFFENSIVE, Topic.QATAR, Topic.CEASEFIRE)
 
 
 class _ClaimBase(_Strict):
+    """What every claim kind has, and what each kind must say about itself.
+
+    Knowledge of a kind lives on its class: the entities it refers to, the words a
+    page shows for it, its headline. The methods are abstract, so a new kind that
+    leaves one out cannot be instantiated (and the type checker says so).
+    """
+
     id: Id
     evidence: Evidence
     topics: list[Topic] = Field(default_factory=list)
     #: One neutral sentence restating the claim (what the claims index shows).
     summary: Text
+
+    #: The heading of this kind's section in the claims index and on hover cards.
+    title: ClassVar[str]
+
+    @property
+    def written(self) -> str | None:
+        """The claim's text as the article writes it, for kinds that quote one (else None)."""
+        return None
+
+    @abstractmethod
+    def refs(self) -> list[tuple[str, str]]:
+        """Every entity the claim refers to, as (field name, entity id), in field order."""
+
+    def own_words(self) -> str:
+        """What a bare ``{claim}`id``` shows: the claim in its own words."""
+        return self.summary
+
+    def headline(self) -> str:
+        """One line saying what the claim is (the claims index, the hover card)."""
+        return self.summary
 
 
 class Quantity(_ClaimBase):
@@ -113,6 +141,21 @@ class Quantity(_ClaimBase):
     as_of: str | None = None
     caveat: str | None = None
 
+    title: ClassVar[str] = "Figures"
+
+    @property
+    def written(self) -> str:
+        return self.text
+
+    def refs(self) -> list[tuple[str, str]]:
+        return [("according_to", self.according_to)] if self.according_to else []
+
+    def own_words(self) -> str:
+        return self.text
+
+    def headline(self) -> str:
+        return f"{self.text} \u2014 {self.counts}"
+
 
 class Quote(_ClaimBase):
     """A quotation: verbatim text, its speaker, full sentence or partial phrase."""
@@ -121,6 +164,21 @@ class Quote(_ClaimBase):
     speaker: Id
     text: Text
     form: Literal["full", "partial"]
+
+    title: ClassVar[str] = "Quotations"
+
+    @property
+    def written(self) -> str:
+        return self.text
+
+    def refs(self) -> list[tuple[str, str]]:
+        return [("speaker", self.speaker)]
+
+    def own_words(self) -> str:
+        return f"\u201c{self.text}\u201d"
+
+    def headline(self) -> str:
+        return self.own_words()
 
 
 class Role(_ClaimBase):
@@ -134,6 +192,18 @@ class Role(_ClaimBase):
     office: list[Text] = Field(min_length=1)
     organisation: Id | None = None
     status: Literal["current", "former"] = "current"
+
+    title: ClassVar[str] = "Offices and affiliations"
+
+    @property
+    def written(self) -> str:
+        return self.text
+
+    def refs(self) -> list[tuple[str, str]]:
+        return [("person", self.person)] + ([("organisation", self.organisation)] if self.organisation else [])
+
+    def own_words(self) -> str:
+        return self.text
 
 
 class Position(StrEnum):
@@ -165,6 +235,12 @@ class Stance(_ClaimBase):
     why: str | None = None
     according_to: Id | None = None
 
+    title: ClassVar[str] = "Positions"
+
+    def refs(self) -> list[tuple[str, str]]:
+        refs = [("actors", a) for a in self.actors]
+        return refs + ([("according_to", self.according_to)] if self.according_to else [])
+
 
 class Event(_ClaimBase):
     """A date or a relative time, as written, never resolved beyond the text."""
@@ -174,6 +250,18 @@ class Event(_ClaimBase):
     text: Text
     when: Literal["absolute", "relative"]
     what: Text
+
+    title: ClassVar[str] = "Dates and times"
+
+    @property
+    def written(self) -> str:
+        return self.text
+
+    def refs(self) -> list[tuple[str, str]]:
+        return []
+
+    def own_words(self) -> str:
+        return self.text
 
 
 class Assertion(_ClaimBase):
@@ -187,6 +275,11 @@ class Assertion(_ClaimBase):
     contested_by: list[Id] = Field(default_factory=list)
     contest_verb: str | None = None
 
+    title: ClassVar[str] = "Attributed statements"
+
+    def refs(self) -> list[tuple[str, str]]:
+        return [("asserted_by", a) for a in self.asserted_by] + [("contested_by", a) for a in self.contested_by]
+
 
 class Statement(_ClaimBase):
     """Something the article states in its own voice, about named entities.
@@ -199,12 +292,19 @@ class Statement(_ClaimBase):
     about: list[Id] = Field(min_length=1)
     statement: Text
 
+    title: ClassVar[str] = "The article's own account"
 
-Claim = Annotated[
-    Quantity | Quote | Role | Stance | Event | Assertion | Statement,
-    Field(discriminator="kind"),
-]
-KINDS: tuple[str, ...] = ("quantity", "quote", "role", "stance", "event", "assertion", "statement")
+    def refs(self) -> list[tuple[str, str]]:
+        return [("about", a) for a in self.about]
+
+
+AnyClaim = Quantity | Quote | Role | Stance | Event | Assertion | Statement
+Claim = Annotated[AnyClaim, Field(discriminator="kind")]
+#: Every claim class, in the order the claims index lists them.
+CLAIM_TYPES: tuple[type[AnyClaim], ...] = (Quantity, Quote, Role, Stance, Event, Assertion, Statement)
+#: Every kind name ("quantity", ...), read off the classes: written once, here.
+KINDS: tuple[str, ...] = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in CLAIM_TYPES)
+assert set(CLAIM_TYPES) == set(get_args(AnyClaim)), "CLAIM_TYPES and the Claim union disagree"
 
 
 class ClaimsFile(_Strict):

@@ -61,7 +61,8 @@ ARG_NOT_PROSE = frozenset(
         "currentmodule", "module", "ifconfig", "bibliography", "footbibliography", "plot",
     }
 )
-_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTALL)
+#: A role's content written "text <target>": the text, the space before the target, the target, what follows.
+ROLE_TARGET = re.compile(r"^(?P<text>.*?)(?P<sp>\s*)<(?P<target>[^<>]*)>(?P<tail>\s*)$", re.DOTALL)
 _OPTION = re.compile(r"^\s*:[\w-]+:")
 _DIRECTIVE_INFO = re.compile(r"\{([^}]*)\}\s*(.*)", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -122,7 +123,6 @@ class Directive:
 class Page:
     path: str
     blocks: list[Block]
-    problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, message)
     directives: list[Directive] = field(default_factory=list)
 
 
@@ -140,7 +140,7 @@ def _parser() -> MarkdownIt:
 
 def split_role(content: str) -> tuple[str, str | None]:
     """``"approximately 65,000 <gaza-deaths>"`` -> ("approximately 65,000", "gaza-deaths")."""
-    m = _TARGET.match(content)
+    m = ROLE_TARGET.match(content)
     if m:
         return m.group("text").strip(), m.group("target").strip()
     return content.strip(), None
@@ -202,6 +202,7 @@ def _directive(page: Page, tok: Token, loc: _Locator, base_line: int, depth: int
     if not m:
         return
     name, argument = m.group(1).strip(), m.group(2).strip()
+    assert tok.map is not None  # fences always carry their lines
     head = base_line + tok.map[0]
     brace = loc.text.find("{", loc.offset(head), loc.offset(head + 1))
     page.directives.append(Directive(name, argument, *loc.line_col(brace if brace >= 0 else loc.offset(head))))

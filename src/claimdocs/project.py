@@ -8,17 +8,21 @@ Loading never raises for bad input; every problem becomes a :class:`Finding`.
 from __future__ import annotations
 
 import bisect
+import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from claimdocs.article import Article
 from claimdocs.config import Config
+from claimdocs.findings import Finding, RuleId
+from claimdocs.lexicon import DEFAULT, Lexicon
 from claimdocs.loader import decode, load_yaml, validate
-from claimdocs.model import Claim, ClaimsFile, Entity, Role, SourceMeta
+from claimdocs.model import AnyClaim, Claim, ClaimsFile, Entity, Role, SourceMeta
 from claimdocs.registry import Registry
-from claimdocs.reporting import Finding
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,12 @@ class Project:
     article: Article | None = None
     meta: SourceMeta | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
-    claims: dict[str, Claim] = field(default_factory=dict)
+    claims: dict[str, AnyClaim] = field(default_factory=dict)
     where: dict[str, Location] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: The words the rules read prose with (English defaults).
+    lexicon: Lexicon = DEFAULT
     _registry: Registry | None = None
     _roles: tuple[int, int, dict[str, list[Role]], dict[str, list[int]]] | None = None
 
@@ -85,7 +91,7 @@ class Project:
     def locate(self, ident: str) -> Location:
         return self.where.get(ident) or Location(self.config.claims, 1, 1)
 
-    def finding(self, ident: str, rule: str, message: str) -> Finding:
+    def finding(self, ident: str, rule: RuleId, message: str) -> Finding:
         loc = self.locate(ident)
         return Finding(loc.path, loc.line, loc.col, rule, message, claim=ident)
 
@@ -97,6 +103,40 @@ def claim_files(config: Config) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def page_files(config: Config) -> list[Path]:
+    """The MyST pages under the docs folder, minus ``exclude``, sorted by their path in it."""
+    docs = config.path("docs")
+    if not docs.is_dir():
+        return []
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "_build")
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                found.append(Path(folder, name))
+    out = [p for p in found if not any(_excluded(p.relative_to(docs).as_posix(), pat) for pat in config.exclude)]
+    return sorted(out, key=lambda p: p.relative_to(docs).as_posix())
+
+
+def _excluded(rel: str, pattern: str) -> bool:
+    """Does a page (posix path relative to the docs folder) match an exclude glob?
+
+    ``*`` crosses folders (fnmatch); ``drafts``, ``drafts/`` and ``drafts/**`` exclude a folder;
+    ``**/x.md`` matches ``x.md`` at any depth, the top included.
+    """
+    pat = pattern.strip()
+    while pat.startswith("./"):
+        pat = pat[2:]
+    if not pat:
+        return False
+    candidates = {pat, pat.rstrip("/") + "/*"}
+    if pat.startswith("**/"):
+        candidates.add(pat[3:])
+    if pat.endswith("/**"):
+        candidates.add(pat[:-3] + "/*")
+    return any(fnmatch.fnmatchcase(rel, c) for c in candidates)
+
+
 def load_project(config: Config) -> Project:
     project = Project(config=config)
     _load_article(project)
@@ -104,7 +144,7 @@ def load_project(config: Config) -> Project:
         _load_claims_file(project, path)
     if not project.files and not any(f.rule == "yaml" for f in project.findings):
         project.findings.append(
-            Finding(config.claims, 1, 1, "config", f"no claims files (*.yaml) in {config.claims}/")
+            Finding(config.claims, 1, 1, RuleId.CONFIG, f"no claims files (*.yaml) in {config.claims}/")
         )
     return project
 
@@ -118,7 +158,7 @@ def _load_article(project: Project) -> None:
     if loaded is not None:
         meta, problems = validate(SourceMeta, loaded, meta_display)
         project.findings += [
-            Finding(f.path, f.line, f.col, "source", f.message) for f in problems
+            Finding(f.path, f.line, f.col, RuleId.SOURCE, f.message) for f in problems
         ]
         project.meta = meta
     art_path = config.path("article")
@@ -127,12 +167,12 @@ def _load_article(project: Project) -> None:
         raw = art_path.read_bytes()
     except OSError as exc:
         project.findings.append(
-            Finding(display, 1, 1, "source", f"cannot read the article: {exc.strerror or exc}; restore it from seeds/ in git")
+            Finding(display, 1, 1, RuleId.SOURCE, f"cannot read the article: {exc.strerror or exc}; restore it from seeds/ in git")
         )
         return
     text, problems = decode(raw, display)
     if text is None:
-        project.findings += [Finding(f.path, f.line, f.col, "source", f"the article: {f.message}") for f in problems]
+        project.findings += [Finding(f.path, f.line, f.col, RuleId.SOURCE, f"the article: {f.message}") for f in problems]
         return
     project.article = Article.from_bytes(display, raw)
     if project.meta and project.meta.sha256 != project.article.sha256:
@@ -141,7 +181,7 @@ def _load_article(project: Project) -> None:
                 meta_display,
                 loaded.where(("sha256",))[0] if loaded else 1,
                 1,
-                "source",
+                RuleId.SOURCE,
                 f"the article changed: {display} has sha256 {project.article.sha256}, "
                 f"the metadata pins {project.meta.sha256}; restore the article byte for byte",
             )
@@ -160,7 +200,7 @@ def _load_claims_file(project: Project, path: Path) -> None:
     if not isinstance(loaded.data, dict):
         line, col = loaded.where(())
         project.findings.append(
-            Finding(display, line, col, "schema", "a claims file is a mapping with 'claims:' and/or 'entities:'")
+            Finding(display, line, col, RuleId.SCHEMA, "a claims file is a mapping with 'claims:' and/or 'entities:'")
         )
         return
     parsed, problems = validate(ClaimsFile, loaded, display)
@@ -177,7 +217,7 @@ def _load_claims_file(project: Project, path: Path) -> None:
                 first = project.where[item.id]
                 project.findings.append(
                     Finding(
-                        display, line, col, "duplicate-id",
+                        display, line, col, RuleId.DUPLICATE_ID,
                         f"duplicate id {item.id!r}: first defined at {first.path}:{first.line}",
                         claim=item.id,
                     )
@@ -187,8 +227,8 @@ def _load_claims_file(project: Project, path: Path) -> None:
             target[item.id] = item
 
 
-def _salvage(data: dict) -> dict[str, list[tuple[int, Entity | Claim]]]:
-    good: dict[str, list[tuple[int, Entity | Claim]]] = {"entities": [], "claims": []}
+def _salvage(data: dict[str, Any]) -> dict[str, list[tuple[int, Entity | AnyClaim]]]:
+    good: dict[str, list[tuple[int, Entity | AnyClaim]]] = {"entities": [], "claims": []}
     for section, adapter in (("entities", _ENTITY), ("claims", _CLAIM)):
         items = data.get(section)
         if not isinstance(items, list):

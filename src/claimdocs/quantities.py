@@ -239,9 +239,9 @@ def _number_value(text: str) -> float:
         elif tok == "plushalf":
             current += Decimal("0.5")
         elif tok == "hundred":
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         elif tok == "dozen":
-            current = (current or 1) * 12
+            current = (current or Decimal(1)) * 12
         elif tok in _SCALES:
             total += (current or 1) * _SCALES[tok]
             current = Decimal(0)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimdocs.article import fold
-from claimdocs.model import Entity, EntityKind
-from claimdocs.text import replacer, trie_pattern
+from claimdocs.lexicon import fold, fold_same_length
+from claimdocs.model import Entity
+from claimdocs.text import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,6 @@ class Registry:
             self._within[longest] = hit
         return hit
 
-    def persons(self, text: str) -> list[Mention]:
-        return [m for m in self.mentions(text) if self.entities[m.entity].kind is EntityKind.PERSON]
-
     def pronoun_for(self, entity: str, text: str) -> bool:
         """Does ``text`` hold one of the entity's pronouns?"""
         ent = self.entities.get(entity)
@@ -93,6 +90,3 @@ class Registry:
 
 
 _WORD = re.compile(r"[\w-]")
-
-#: Same-length folding: quote characters and no-break spaces, one for one, so offsets stay valid.
-fold_same_length = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})

@@ -1,62 +1,18 @@
-"""Findings and the formats that report them: text, json, github, sarif.
+"""The formats that report findings: text, json, github, sarif.
 
 One finding a line, compiler style, with a stable rule name that a user can
 look up and, in Sphinx, silence by ``suppress_warnings = ["claims.<rule>"]``.
+The rules' descriptions come from the registry (:mod:`claimdocs.rules.registry`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Literal
+from dataclasses import asdict
 
-Severity = Literal["error", "warning"]
-
-#: Every rule the checker knows, with a one-line description (SARIF and docs use it).
-RULES: dict[str, str] = {
-    "yaml": "A claims or metadata file is not valid, safe YAML.",
-    "schema": "A claims file does not match the claims model.",
-    "duplicate-id": "Two claims or entities share an id.",
-    "reference": "A claim names an entity or claim id that does not exist.",
-    "source": "The article file is missing, unreadable, or not what the metadata pins.",
-    "evidence": "A claim's evidence is not a verbatim span found exactly once in the article.",
-    "offsets": "A claim's evidence offsets do not point at its text in the article.",
-    "value": "A figure or date differs from its claim.",
-    "hedge": "A hedge differs in class from its claim's.",
-    "quote": "A quotation is not a verbatim span of the article or of its claim.",
-    "speaker": "A quotation's speaker is not named where it is quoted.",
-    "office": "An office or affiliation differs from the role claims.",
-    "attribution": "A figure or statement lost the source that the article gives it.",
-    "position": "A stance names other actors or another position than its claim.",
-    "statement": "A statement in the article's own voice does not name the entities it is about.",
-    "coverage": "A figure, date or quotation of the article has no claim.",
-    "unbacked": "A page states a figure, date or quotation without claim markup.",
-    "unknown-id": "A page names a claim id that does not exist.",
-    "unused": "A claim that no page uses.",
-    "syntax": "Claim markup on a page is malformed.",
-    "config": "The checker's configuration is missing or invalid.",
-    "page": "A page cannot be read.",
-}
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One problem, located in a file: what was expected, what was found."""
-
-    path: str
-    line: int
-    col: int
-    rule: str
-    message: str
-    claim: str | None = field(default=None, compare=False)
-    severity: Severity = field(default="error", compare=False)
-
-    def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [claims.{self.rule}]"
-
-
-class CannotRun(Exception):
-    """The checker cannot run at all (exit 2): bad arguments or configuration."""
+from claimdocs.findings import Finding
+from claimdocs.rules.registry import RULES
+from claimdocs.rules.registry import summary as rule_summary
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -89,7 +45,7 @@ def format_github(findings: list[Finding]) -> str:
 
 def format_sarif(findings: list[Finding], version: str) -> str:
     """SARIF 2.1.0, the format code-scanning tools read."""
-    used = sorted({f.rule for f in findings} | set(RULES))
+    used = sorted({str(f.rule) for f in findings} | {str(r) for r in RULES})
     results = [
         {
             "ruleId": f"claims.{f.rule}",
@@ -118,7 +74,7 @@ def format_sarif(findings: list[Finding], version: str) -> str:
                         "version": version,
                         "informationUri": "https://claimdocs.invalid/",
                         "rules": [
-                            {"id": f"claims.{r}", "shortDescription": {"text": RULES.get(r, r)}}
+                            {"id": f"claims.{r}", "shortDescription": {"text": rule_summary(r)}}
                             for r in used
                         ],
                     }

@@ -26,6 +26,9 @@ def replacer(table: dict[str, str]) -> Callable[[str], str]:
     return apply
 
 
+#: A character trie: each character maps to the rest; "" marks the end of a word.
+Trie = dict[str, "Trie"]
+
 #: Nesting (branch points and word ends with longer words after them, along one path) above
 #: which :func:`trie_pattern` writes a plain alternation instead: the regex compiler recurses
 #: once a level, and a word list like "a", "aa", "aaa", ... would nest as deep as it is long.
@@ -45,7 +48,7 @@ def trie_pattern(words: Iterable[str], escape: Callable[[str], str] = re.escape)
     alternation is what is written.
     """
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    root: dict[str, dict] = {}
+    root: Trie = {}
     for word in unique:
         node = root
         for ch in word:
@@ -56,7 +59,7 @@ def trie_pattern(words: Iterable[str], escape: Callable[[str], str] = re.escape)
     return _emit(root, escape)
 
 
-def _nesting(root: dict[str, dict]) -> int:
+def _nesting(root: Trie) -> int:
     """The deepest nesting of groups the trie would be written with (no recursion: words may be long)."""
     deepest = 0
     stack = [(root, 0)]
@@ -70,7 +73,7 @@ def _nesting(root: dict[str, dict]) -> int:
     return deepest
 
 
-def _emit(node: dict[str, dict], escape: Callable[[str], str]) -> str:
+def _emit(node: Trie, escape: Callable[[str], str]) -> str:
     """One node's pattern; a chain of single letters is written in a loop, so recursion is per group."""
     chain: list[str] = []
     kids = sorted(ch for ch in node if ch)

@@ -1,38 +1,24 @@
-"""The claims' own wording: what a bare ``{claim}`id``` shows, and what a card says.
+"""How the site words a claim beyond its own words: attribution, evidence sentence, plain title.
 
-One place for it, shared by the roles, the generated views, the hover cards and
-the export, so the site never words the same claim two ways.
+One place for it, shared by the generated views, the hover cards, the page rules
+and the export, so the site never words the same claim two ways. What a kind says
+about itself (its own words, its headline) is on the model
+(:meth:`claimdocs.model.Quantity.own_words` ...).
 """
 
 from __future__ import annotations
 
-from claimdocs.article import Article, fold
-from claimdocs.model import Assertion, Claim, Event, Quantity, Quote, Role, Stance, Statement
+from typing import assert_never
+
+from claimdocs.article import Article
+from claimdocs.lexicon import fold
+from claimdocs.model import AnyClaim, Assertion, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.project import Project
 from claimdocs.registry import Registry
 
-HEDGE_LABEL = {
-    "exact": "exact",
-    "approximate": "approximate",
-    "lower_bound": "lower bound",
-    "upper_bound": "upper bound",
-    "just_below": "just below",
-    "vague": "vague quantity",
-}
-
-
-def own_words(claim: Claim) -> str:
-    """The claim as a page may show it without restating it in other words."""
-    match claim:
-        case Quote():
-            return f"\u201c{claim.text}\u201d"
-        case Quantity() | Event() | Role():
-            return claim.text
-        case _:
-            return claim.summary
-
 
 def names(registry: Registry, ids: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
     labels = [registry.label(i) for i in ids]
     if len(labels) <= 1:
         return "".join(labels)
@@ -44,7 +30,7 @@ def speaker_office(claim: Quote, project: Project) -> Role | None:
     return project.nearest_role(claim.speaker, claim.evidence.start)
 
 
-def attribution(claim: Claim, project: Project) -> str:
+def attribution(claim: AnyClaim, project: Project) -> str:
     """Who the article says this comes from, in a short neutral line."""
     registry = project.registry
     match claim:
@@ -78,10 +64,11 @@ def attribution(claim: Claim, project: Project) -> str:
             return claim.what
         case Statement():
             return f"the article's own account, about {names(registry, claim.about)}"
-    return ""
+        case _:
+            assert_never(claim)
 
 
-def evidence_sentence(article: Article | None, claim: Claim) -> tuple[str, str, str]:
+def evidence_sentence(article: Article | None, claim: AnyClaim) -> tuple[str, str, str]:
     """The article's sentence(s) around the evidence, split as (before, evidence, after)."""
     ev = claim.evidence
     if article is None or article.text[ev.start : ev.end] == "" or fold(article.text[ev.start : ev.end]) != fold(ev.exact):
@@ -92,6 +79,6 @@ def evidence_sentence(article: Article | None, claim: Claim) -> tuple[str, str, 
     return article.text[first : ev.start], article.text[ev.start : ev.end], article.text[ev.end : last]
 
 
-def plain_title(claim: Claim, project: Project) -> str:
+def plain_title(claim: AnyClaim, project: Project) -> str:
     """A one-line title attribute: works without JavaScript or CSS."""
     return f"{claim.id}: {attribution(claim, project)} \u2014 source: \u201c{fold(claim.evidence.exact)}\u201d"

@@ -7,34 +7,25 @@ claim nodes) so every builder can write them.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from claimdocs.export import claims_document
-from claimdocs.model import DISPUTES, KINDS, Claim, Entity, EntityKind, Quantity, Quote, Stance, Topic
-from claimdocs.nodes import card_html, claim_ref, person_ref, raw_html
+from claimdocs.export import claims_document, figure_rows, figures_csv
+from claimdocs.lexicon import hedge_label
+from claimdocs.model import CLAIM_TYPES, DISPUTES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Topic
 from claimdocs.project import Project
-from claimdocs.wording import HEDGE_LABEL, attribution, evidence_sentence, own_words, plain_title, speaker_office
+from claimdocs.sphinx.domain import ClaimsDomain
+from claimdocs.sphinx.nodes import card_html, claim_ref, person_ref, raw_html
+from claimdocs.sphinx.state import BuildState
+from claimdocs.wording import attribution, evidence_sentence, plain_title, speaker_office
 
-if TYPE_CHECKING:
-    from claimdocs.extension import ClaimsDomain
-
-KIND_TITLES = {
-    "quantity": "Figures",
-    "event": "Dates and times",
-    "quote": "Quotations",
-    "role": "Offices and affiliations",
-    "stance": "Positions",
-    "assertion": "Attributed statements",
-    "statement": "The article's own account",
-}
+#: The heading of each kind's section, from the model.
+KIND_TITLES: dict[str, str] = {kind: cls.title for kind, cls in zip(KINDS, CLAIM_TYPES, strict=True)}
 DISPUTE_TITLES = {
     Topic.OFFENSIVE: "Offensive into Gaza City",
     Topic.QATAR: "Strike on Hamas officials in Qatar",
@@ -59,11 +50,12 @@ def _root_file(app: Sphinx, fromdoc: str, name: str) -> str:
 # ---------------------------------------------------------------- references
 
 
-def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: str) -> None:
+def fill_refs(app: Sphinx, state: BuildState, doctree: nodes.document, docname: str) -> None:
     """Give every claim and person node its link, plain title and card."""
     if app.builder.format != "html":
         return
-    index, source = app.config.claimdocs_index_page, app.config.claimdocs_source_page
+    project = state.project
+    index, source = state.config.index_page, state.config.source_page
     for node in doctree.findall(claim_ref):
         claim = project.claims.get(node["claim"])
         if claim is None:
@@ -72,17 +64,17 @@ def fill_refs(app: Sphinx, project: Project, doctree: nodes.document, docname: s
         node["title"] = plain_title(claim, project)
         before, evidence, after = evidence_sentence(project.article, claim)
         node["card"] = card_html(
-            KIND_TITLES.get(claim.kind, claim.kind), claim.id, _headline(claim), attribution(claim, project),
+            claim.title, claim.id, claim.headline(), attribution(claim, project),
             before, evidence, after, _uri(app, docname, source, f"src-{claim.id}") or None,
         )
     people: dict[str, tuple[str, str, str]] = {}  # entity id -> refuri, title, card: once a page, not once a marker
-    for node in doctree.findall(person_ref):
-        entity = project.entities.get(node["entity"])
+    for person in doctree.findall(person_ref):
+        entity = project.entities.get(person["entity"])
         if entity is None:
             continue
         if entity.id not in people:
             people[entity.id] = _person_card(app, project, entity, docname, index, source)
-        node["refuri"], node["title"], node["card"] = people[entity.id]
+        person["refuri"], person["title"], person["card"] = people[entity.id]
 
 
 def _person_card(app: Sphinx, project: Project, entity: Entity, docname: str, index: str, source: str) -> tuple[str, str, str]:
@@ -102,17 +94,7 @@ def _person_card(app: Sphinx, project: Project, entity: Entity, docname: str, in
     return refuri, title, card
 
 
-def _headline(claim: Claim) -> str:
-    match claim:
-        case Quantity():
-            return f"{claim.text} \u2014 {claim.counts}"
-        case Quote():
-            return own_words(claim)
-        case _:
-            return claim.summary
-
-
-def _ref(claim: Claim, text: str, anchor: str) -> claim_ref:
+def _ref(claim: AnyClaim, text: str, anchor: str) -> claim_ref:
     return claim_ref("", "", nodes.Text(text), claim=claim.id, kind=claim.kind, ids=[anchor])
 
 
@@ -126,14 +108,17 @@ def _badge(text: str, tone: str = "secondary") -> nodes.inline:
     return nodes.inline(text, text, classes=["sd-badge", f"sd-bg-{tone}", f"sd-bg-text-{tone}", "claim-badge"])
 
 
-def _by_article_order(claims: list[Claim]) -> list[Claim]:
+ClaimT = TypeVar("ClaimT", bound=AnyClaim)
+
+
+def _by_article_order(claims: list[ClaimT]) -> list[ClaimT]:
     return sorted(claims, key=lambda c: (c.evidence.start, c.id))
 
 
 # ---------------------------------------------------------------- views
 
 
-def render_view(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, node: nodes.Element) -> list[nodes.Node]:
+def render_view(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, node: nodes.Element) -> list[nodes.Node]:
     view = node["view"]
     topic = node.get("topic") or ""
     renderer = {
@@ -143,13 +128,14 @@ def render_view(app: Sphinx, project: Project, domain: ClaimsDomain, docname: st
         "quotations": _quotations,
         "source": _source,
     }[view]
-    out = renderer(app, project, domain, docname, topic)
+    out = renderer(app, state, domain, docname, topic)
     box = nodes.container(classes=["claims-view", f"claims-{view}"], ids=list(node.get("ids", [])))
     box += out
     return [box]
 
 
-def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    project = state.project
     uses = domain.uses_of()
     out: list[nodes.Node] = []
     summary = nodes.paragraph()
@@ -167,7 +153,7 @@ def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, to
             claims = [c for c in claims if topic in c.topics]
         out.append(nodes.rubric(KIND_TITLES[kind], KIND_TITLES[kind], ids=[f"kind-{kind}"]))
         for claim in claims:
-            out.append(_index_entry(app, project, docname, claim, uses.get(claim.id, [])))
+            out.append(_index_entry(app, state, docname, claim, uses.get(claim.id, [])))
     out.append(nodes.rubric("Entities", "Entities", ids=["entities"]))
     for entity in sorted(project.entities.values(), key=lambda e: (e.kind.value, e.name.lower())):
         entry = nodes.container(classes=["claim-entry", "entity-entry"], ids=[f"entity-{entity.id}"])
@@ -192,8 +178,9 @@ def _index(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, to
     return out
 
 
-def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
+def _index_entry(app: Sphinx, state: BuildState, docname: str, claim: AnyClaim,
                  uses: list[tuple[str, str, int]]) -> nodes.Node:
+    project = state.project
     entry = nodes.container(classes=["claim-entry", f"claim-entry-{claim.kind}"], ids=[f"claim-{claim.id}"])
     head = nodes.paragraph(classes=["claim-entry-head"])
     head += nodes.literal(claim.id, claim.id, classes=["claim-id"])
@@ -201,15 +188,15 @@ def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
     head += _badge(claim.kind, "primary")
     if isinstance(claim, Quantity):
         head += nodes.Text(" ")
-        head += _badge(HEDGE_LABEL[claim.hedge.value], "info")
+        head += _badge(hedge_label(claim.hedge), "info")
     for t in claim.topics:
         head += nodes.Text(" ")
         head += _badge(t.value)
     entry += head
     what = nodes.paragraph(classes=["claim-entry-what"])
-    what += nodes.Text(_headline(claim))
+    what += nodes.Text(claim.headline())
     entry += what
-    if claim.summary and claim.summary != _headline(claim):
+    if claim.summary and claim.summary != claim.headline():
         entry += nodes.paragraph("", claim.summary, classes=["claim-entry-summary"])
     who = attribution(claim, project)
     if who:
@@ -219,7 +206,7 @@ def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
     ev += nodes.Text("In the article: " + before)
     ev += nodes.inline(evidence, evidence, classes=["claim-evidence-mark"])
     ev += nodes.Text(after + " ")
-    src = _uri(app, docname, app.config.claimdocs_source_page, f"src-{claim.id}")
+    src = _uri(app, docname, state.config.source_page, f"src-{claim.id}")
     if src:
         ev += nodes.reference("", "(in the source)", internal=True, refuri=src)
     ev += nodes.Text(f" characters {claim.evidence.start}\u2013{claim.evidence.end}")
@@ -239,7 +226,7 @@ def _index_entry(app: Sphinx, project: Project, docname: str, claim: Claim,
     return entry
 
 
-def _jsonld(project: Project, claim: Claim) -> str:
+def _jsonld(project: Project, claim: AnyClaim) -> str:
     """schema.org ``Claim`` for machines; ``</`` escaped so it cannot close the script."""
     reg = project.registry
     data: dict[str, Any] = {
@@ -289,19 +276,16 @@ def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list
     return table
 
 
-def figure_rows(project: Project) -> list[Quantity]:
-    return [c for c in _by_article_order(list(project.claims.values())) if isinstance(c, Quantity)]
-
-
-def _figures(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+def _figures(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    project = state.project
     reg = project.registry
-    rows = []
+    rows: list[list[nodes.Node | str]] = []
     for claim in figure_rows(project):
         if topic and topic not in claim.topics:
             continue
         rows.append([
             _ref(claim, claim.text, f"fig-{claim.id}"),
-            HEDGE_LABEL[claim.hedge.value],
+            hedge_label(claim.hedge),
             claim.counts,
             reg.label(claim.according_to) if claim.according_to else "the article",
             claim.as_of or "",
@@ -333,7 +317,8 @@ def positions(project: Project) -> tuple[list[str], dict[tuple[str, Topic], list
     return people, cells
 
 
-def _positions(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+def _positions(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    project = state.project
     people, cells = positions(project)
     rows = []
     for actor in people:
@@ -361,14 +346,15 @@ def _positions(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str
     return [_table(headers, rows, ["claims-positions-table"]), note]
 
 
-def _quotations(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+def _quotations(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    project = state.project
     out: list[nodes.Node] = []
     for claim in _by_article_order([c for c in project.claims.values() if isinstance(c, Quote)]):
         if topic and topic not in claim.topics:
             continue
         quote = nodes.block_quote(classes=["claim-quote", f"claim-quote-{claim.form}"])
         para = nodes.paragraph()
-        para += _ref(claim, own_words(claim), f"q-{claim.id}")
+        para += _ref(claim, claim.own_words(), f"q-{claim.id}")
         para += nodes.Text(" ")
         para += _badge("full quotation" if claim.form == "full" else "partial phrase", "info")
         quote += para
@@ -383,11 +369,12 @@ def _quotations(app: Sphinx, project: Project, domain: ClaimsDomain, docname: st
     return out
 
 
-def _source(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+def _source(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    project = state.project
     article = project.article
     if article is None:
         return [nodes.paragraph("", "The article could not be read; see the build warnings.")]
-    index = app.config.claimdocs_index_page
+    index = state.config.index_page
     claims = _by_article_order(list(project.claims.values()))
     out: list[nodes.Node] = []
     offset = 0
@@ -399,7 +386,7 @@ def _source(app: Sphinx, project: Project, domain: ClaimsDomain, docname: str, t
         inside = [c for c in claims if c.evidence.start < end and c.evidence.end > start]
         cuts = sorted({start, end, *(max(start, c.evidence.start) for c in inside), *(min(end, c.evidence.end) for c in inside)})
         para = nodes.paragraph(classes=["claims-source-paragraph"])
-        starts_here = {c.evidence.start: [] for c in inside}
+        starts_here: dict[int, list[AnyClaim]] = {c.evidence.start: [] for c in inside}
         for c in inside:
             if start <= c.evidence.start < end:
                 starts_here[c.evidence.start].append(c)
@@ -433,19 +420,6 @@ def uses_for_export(app: Sphinx, domain: ClaimsDomain) -> dict[str, list[dict[st
             for doc, anchor, line in places
         ]
     return out
-
-
-def figures_csv(project: Project) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["id", "figure", "value", "hedge", "counts", "according_to", "as_of", "caveat", "evidence"])
-    reg = project.registry
-    for c in figure_rows(project):
-        writer.writerow([
-            c.id, c.text, "" if c.value is None else f"{c.value:g}", c.hedge.value, c.counts,
-            reg.label(c.according_to) if c.according_to else "", c.as_of or "", c.caveat or "", c.evidence.exact,
-        ])
-    return buf.getvalue()
 
 
 def write_exports(app: Sphinx, project: Project, domain: ClaimsDomain) -> None:

@@ -1,0 +1,331 @@
+"""The one lexicon: the words and text conventions both halves of the check share.
+
+The article-to-claims rules, the claims-to-pages rules, the Sphinx views and the
+benchmark all read words through this module, so the two halves can never drift
+apart (they once did: "the previous defense minister" was former for one and
+current for the other). What lives here:
+
+- **folding**: typographic quotes and apostrophes to straight ones, whitespace runs
+  to one space (:func:`fold`), or the same-length variant whose offsets stay valid
+  (:func:`fold_same_length`);
+- **quotations**: where a quotation opens and closes (:func:`quotations`), one
+  scanner for the article and the pages;
+- **former and current**: the words that say an office is no longer held
+  (:meth:`Lexicon.says_former`);
+- **values**: when two figures are the same number (:func:`same_value`), and how a
+  hedge class is named in messages and on the site (:func:`hedge_label`);
+- **positions, speech and attribution**: the words that state each position of a
+  stance and the side it takes, the verbs that give a quotation to a speaker, the
+  forms of the verbs that attribute a statement;
+- **abbreviations and titles**: words ending in a period that never end a sentence
+  ("Mr.", "Lt. Gen."), and the titles that may stand between an office and a name;
+- **messages**: did-you-mean over ids (:func:`did_you_mean`), shortening a text
+  for a message (:func:`shorten`).
+
+The word lists are data: :data:`DEFAULT` holds English defaults for news prose,
+and a :class:`Lexicon` is immutable, so a project can be given its own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from claimdocs.quantities import Hedge
+from claimdocs.text import replacer, trie_pattern
+
+# ---------------------------------------------------------------- folding
+
+#: Every typographic double and single quotation mark, to its straight form.
+straighten = replacer(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    }
+)  # fmt: skip
+#: Same-length folding: quote characters and no-break spaces, one for one, so offsets stay valid.
+fold_same_length = replacer({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+#: The characters that open or close a double quotation, straight or typographic.
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Typographic quotes and apostrophes to straight ones, whitespace runs to one space."""
+    return _SPACE.sub(" ", straighten(text))
+
+
+def strip_quotes(text: str) -> str:
+    """A quotation's text without the quotation marks and spaces around it."""
+    return text.strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
+
+
+# ---------------------------------------------------------------- quotations
+
+#: What closes a quotation, by what opened it. English (“ ”), German („ “), French (« »)
+#: and straight quotes; a writer who mixes straight and typographic marks is still read.
+_CLOSERS: dict[str, str] = {
+    "\u201c": "\u201d\u201f\"",
+    "\u201e": "\u201c\u201d\"",
+    "\u00ab": "\u00bb\"",
+    '"': "\"\u201d\u201f\u00bb",
+}
+#: Where an unterminated quotation stops: a paragraph ends at a line break (a news
+#: writer's quotation that runs over paragraphs reopens each one).
+_PARAGRAPH_END = "\n"
+
+
+class Quotation(NamedTuple):
+    """One quotation: where its opening mark is, where its text starts and ends, where it closes."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+def quotations(text: str) -> Iterator[Quotation]:
+    """The quotations of ``text``, left to right, each closed by a mark that pairs with its opener.
+
+    An unterminated quotation runs to the end of its paragraph (a line break) or of the text.
+    Linear in the text: the scan never goes back.
+    """
+    i, n = 0, len(text)
+    while i < n:
+        closers = _CLOSERS.get(text[i])
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] not in closers and text[j] != _PARAGRAPH_END:
+            j += 1
+        if j < n and text[j] != _PARAGRAPH_END:
+            yield Quotation(i, i + 1, j, j + 1)
+            i = j + 1
+        else:
+            yield Quotation(i, i + 1, j, j)
+            i = j + 1
+
+
+# ---------------------------------------------------------------- values
+
+
+def same_value(a: float | None, b: float | None) -> bool:
+    """The same number, up to floating-point noise; "no value" only equals "no value"."""
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+_HEDGE_LABELS: dict[Hedge, str] = {
+    Hedge.EXACT: "exact",
+    Hedge.APPROXIMATE: "approximate",
+    Hedge.LOWER_BOUND: "lower bound",
+    Hedge.UPPER_BOUND: "upper bound",
+    Hedge.JUST_BELOW: "just below",
+    Hedge.VAGUE: "vague quantity",
+}
+
+
+def hedge_label(hedge: Hedge | str) -> str:
+    """How a hedge class is named to a person, in messages and on the site ("vague quantity")."""
+    return _HEDGE_LABELS.get(Hedge(hedge), str(hedge).replace("_", " "))
+
+
+def format_number(value: float | None) -> str:
+    """A value as a person writes it: "65,000", "2.5", "no value"."""
+    if value is None:
+        return "no value"
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+# ---------------------------------------------------------------- messages
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """One line of at most ``limit`` characters, an ellipsis where it was cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to a misspelt ``word``, if one is close enough (difflib, ratio 0.6)."""
+    near = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+# ---------------------------------------------------------------- word lists
+
+_POSITIONS: dict[str, tuple[str, ...]] = {
+    "opposed": ("opposed", "opposes", "oppose", "opposing", "opposition", "objected", "objection", "objections",
+                "reservations", "against", "disagreed", "at odds", "condemned", "condemns", "condemn",
+                "condemnation", "sanctions", "sanctioned"),
+    "favored": ("favored", "favoured", "favor", "favour", "favors", "favours", "supported", "supports", "support",
+                "backed", "backs", "preferred", "advocated", "advocates"),
+    "warned": ("warned", "warns", "warning", "cautioned", "cautions"),
+    "concerned": ("concerned", "concern", "concerns", "worried", "worries", "reservations"),
+    "argued": ("argued", "argues", "contended", "contends", "said", "says"),
+    "demanded": ("demanded", "demanding", "demands", "insisted", "insists"),
+    "decided": ("decided", "decides", "decision", "directive", "ordered", "orders", "launched"),
+    "rejected": ("rejected", "rejects", "refused", "refuses"),
+    "accepted": ("accepted", "accepts", "agreed", "agrees"),
+    "denied": ("denied", "denies", "deny"),
+    "praised": ("praised", "praises", "praising"),
+    "vowed": ("vowed", "vows", "pledged", "pledges"),
+    "affirmed": ("affirmed", "affirms", "underscored", "underscores", "said", "says"),
+    "remained": ("remained", "remain", "remains", "stayed", "stays"),
+    "skeptical": ("skeptical", "sceptical", "doubt", "doubts", "doubtful"),
+    "preferred": ("prefer", "prefers", "preferred", "favor", "favour", "favored", "favoured"),
+}
+_SIDES: dict[str, str] = {
+    **dict.fromkeys(("opposed", "concerned", "warned", "rejected", "denied", "skeptical"), "against"),
+    **dict.fromkeys(("favored", "accepted", "praised", "preferred"), "for"),
+}
+_SPEECH_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "noted", "notes", "added", "adds", "elaborated", "elaborates", "stated", "states",
+    "told", "tells", "affirmed", "affirms", "vowed", "vows", "warned", "warns", "argued", "argues", "praised",
+    "praising", "explained", "explains", "remarked", "declared", "insisted", "wrote", "writes", "asked",
+    "replied", "continued", "highlighted", "underscored", "according to",
+)
+_VERB_FORMS: dict[str, tuple[str, ...]] = {
+    "contend": ("contend", "contends", "contended", "contending"),
+    "accuse": ("accuse", "accuses", "accused", "accusing", "accusation", "accusations"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "deny": ("deny", "denies", "denied", "denying", "denial", "denials"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "state": ("state", "states", "stated", "stating"),
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "believe": ("believe", "believes", "believed", "believing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "allege": ("allege", "alleges", "alleged", "alleging", "allegation", "allegations"),
+    "dispute": ("dispute", "disputes", "disputed", "disputing"),
+    "reject": ("reject", "rejects", "rejected", "rejecting"),
+}
+#: Words that say an office is no longer held ("a former lawmaker", "his predecessor", "ex-minister").
+_FORMER: tuple[str, ...] = ("former", "formerly", "predecessor", "previous", "erstwhile", "ex-")
+#: Words ending in a period that never end a sentence (lowercase, without the period).
+_ABBREVIATIONS: frozenset[str] = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep", "sen",
+     "gov", "no", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
+)  # fmt: skip
+#: Titles that may stand between an office and the name it belongs to ("chief of staff, Lt. Gen. Eyal Zamir").
+_NAME_TITLES: tuple[str, ...] = ("General", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr")
+#: Quantities too common in neutral prose to call a figure when unmarked.
+_NEUTRAL_VAGUE: frozenset[str] = frozenset({"many", "several", "a few"})
+
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (hyphenated compounds and apostrophes kept inside a word)."""
+    return _WORD.findall(text)
+
+
+def _phrase_char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def phrase_re(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive match of any of the folded phrases, longest first (a trie)."""
+    items = {fold(w).lower().strip() for w in phrases if w.strip()}
+    if not items:
+        return None
+    body = trie_pattern(items, _phrase_char)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The word lists of one project; patterns built from them are compiled once, on first use."""
+
+    #: Words that state each position of a stance (whole words, matched folded and case-insensitively).
+    positions: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_POSITIONS))
+    #: The side a position takes on what it is about ("against", "for"); positions not listed take none.
+    sides: Mapping[str, str] = field(default_factory=lambda: dict(_SIDES))
+    #: Verbs that give a quotation to whoever is named within three words of them (either order);
+    #: "according to" only with the name after it.
+    speech_verbs: tuple[str, ...] = _SPEECH_VERBS
+    #: Forms of the verbs that attribute a statement; a word not listed compares by its first five letters.
+    verb_forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_VERB_FORMS))
+    former: tuple[str, ...] = _FORMER
+    abbreviations: frozenset[str] = _ABBREVIATIONS
+    name_titles: tuple[str, ...] = _NAME_TITLES
+    neutral_vague: frozenset[str] = _NEUTRAL_VAGUE
+
+    # ------------------------------------------------------------ positions
+
+    @cached_property
+    def position_res(self) -> dict[str, re.Pattern[str] | None]:
+        return {pos: phrase_re(ws) for pos, ws in self.positions.items()}
+
+    @cached_property
+    def any_position_re(self) -> re.Pattern[str] | None:
+        return phrase_re(w for ws in self.positions.values() for w in ws)
+
+    @cached_property
+    def word_positions(self) -> dict[str, tuple[str, ...]]:
+        """Each position word (folded, lowercase), with the positions it may state."""
+        folded = {pos: {fold(w).lower() for w in ws} for pos, ws in self.positions.items()}
+        every = {w for ws in folded.values() for w in ws}
+        return {word: tuple(pos for pos, ws in folded.items() if word in ws) for word in every}
+
+    def side(self, position: str) -> str | None:
+        return self.sides.get(position)
+
+    # ------------------------------------------------------------ speech and attribution
+
+    @cached_property
+    def speech_re(self) -> re.Pattern[str] | None:
+        return phrase_re(self.speech_verbs)
+
+    @cached_property
+    def _lemmas(self) -> dict[str, str]:
+        return {form: lemma for lemma, forms in self.verb_forms.items() for form in forms}
+
+    def lemma(self, word: str) -> str:
+        """The verb a word is a form of ("contended" -> "contend"); else its first five letters."""
+        word = fold(word).lower().strip()
+        return self._lemmas.get(word) or word[:5]
+
+    def has_verb(self, lemmas: set[str], verb: str) -> bool:
+        """Is the lemma of (the last word of) ``verb`` among ``lemmas``?"""
+        parts = words(verb)
+        return not parts or self.lemma(parts[-1]) in lemmas
+
+    # ------------------------------------------------------------ former and current
+
+    @cached_property
+    def former_re(self) -> re.Pattern[str]:
+        """A word saying "no longer held"; a word ending in "-" is a prefix ("ex-minister")."""
+        # a word matches as the start of a longer one too: "predecessors", "formerly"
+        alternatives = sorted(
+            (re.escape(w) + r"(?=\w)" if w.endswith("-") else re.escape(w) for w in self.former), key=len, reverse=True
+        )
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+    @cached_property
+    def prefix_former_re(self) -> re.Pattern[str]:
+        """Just the prefixes ("ex-"), which are dropped before an office's words are looked for."""
+        prefixes = [re.escape(w) for w in self.former if w.endswith("-")] or [r"(?!x)x"]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(prefixes) + r")(?=\w)", re.IGNORECASE)
+
+    def says_former(self, text: str) -> bool:
+        """Does an office as written say the person no longer holds it?"""
+        return self.former_re.search(text) is not None
+
+    # ------------------------------------------------------------ names
+
+    @cached_property
+    def title_gap_re(self) -> re.Pattern[str]:
+        """What may stand between an office and its holder's name: a comma and titles ("Lt. Gen.")."""
+        titles = "|".join(re.escape(t) for t in sorted(self.name_titles, key=len, reverse=True))
+        return re.compile(rf"^\s*,?\s*(?:(?:[A-Z][a-z]{{0,3}}\.|{titles})\s*)*$")
+
+
+#: English defaults for news prose.
+DEFAULT = Lexicon()

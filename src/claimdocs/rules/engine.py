@@ -1,0 +1,266 @@
+"""The engine: runs the registry's checks over the article, the claims and the pages.
+
+One engine for every caller: pytest, ``claimdocs check`` and the Sphinx build
+(which calls :func:`check_page` at ``source-read`` and :func:`check_source` at
+``builder-inited``) run exactly these functions.
+
+- :func:`check_source`: the article to the claims. Load-time findings, then each
+  :class:`~claimdocs.rules.rule.ProjectCheck` (evidence first, which anchors the
+  claims), then each :class:`~claimdocs.rules.rule.ClaimCheck` on every anchored
+  claim of its kinds.
+- :func:`check_page`: the claims to one page. Each marker is resolved by
+  :func:`claimdocs.rules.reference.resolve`; the marker checks of its claim's kind
+  run on it (on bare markers only those that ask to); then each block check on each
+  block, then each page check.
+- :func:`check_pages`: every page, then the claims no page uses; on a large site
+  the pages are checked in worker processes, with the article's checks beside them.
+
+Everything is a pure function of the project and the page text, and every scan is
+linear in the page, so hostile pages (a 10 MB line) cost seconds, never minutes.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimdocs.findings import Finding, RuleId
+from claimdocs.loader import decode
+from claimdocs.model import CLAIM_TYPES, AnyClaim
+from claimdocs.pages import parse_page
+from claimdocs.project import Project, page_files
+from claimdocs.rules.context import PageContext, SourceContext, Use
+from claimdocs.rules.coverage import coverage
+from claimdocs.rules.reference import check_unused, resolve
+from claimdocs.rules.registry import BLOCK_CHECKS, CLAIM_CHECKS, MARK_CHECKS, PAGE_CHECKS, PROJECT_CHECKS
+from claimdocs.rules.rule import ClaimCheck, MarkCheck
+from claimdocs.rules.tables import Tables, tables_of
+from claimdocs.rules.view import View
+
+__all__ = ["PageResult", "PagesResult", "Result", "Use", "check_page", "check_pages", "check_source", "run_checks"]
+
+
+@dataclass
+class PageResult:
+    findings: list[Finding]
+    uses: list[Use]
+    nofact: int
+
+
+@dataclass
+class PagesResult:
+    findings: list[Finding]
+    uses: list[Use]
+    summary: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    summary: dict[str, object] = field(default_factory=dict)
+
+
+#: The marker checks of each claim class, and which of them also run on bare markers.
+_ON_MARK: dict[type[AnyClaim], tuple[MarkCheck[AnyClaim], ...]] = {
+    cls: tuple(c for c in MARK_CHECKS if issubclass(cls, c.kinds)) for cls in CLAIM_TYPES
+}
+_ON_BARE_MARK: dict[type[AnyClaim], tuple[MarkCheck[AnyClaim], ...]] = {
+    cls: tuple(c for c in checks if c.bare) for cls, checks in _ON_MARK.items()
+}
+_ON_CLAIM: dict[type[AnyClaim], tuple[ClaimCheck[AnyClaim], ...]] = {
+    cls: tuple(c for c in CLAIM_CHECKS if issubclass(cls, c.kinds)) for cls in CLAIM_TYPES
+}
+
+
+# ---------------------------------------------------------------- the article to the claims
+
+
+def check_source(project: Project) -> list[Finding]:
+    """All article-to-claims findings, load-time problems included, sorted."""
+    ctx = SourceContext(project, project.article)
+    for project_check in PROJECT_CHECKS:
+        if project.article is not None or not project_check.needs_article:
+            project_check(ctx)
+    for claim in project.claims.values():
+        span = ctx.spans.get(claim.id)
+        if span is not None:
+            for claim_check in _ON_CLAIM[type(claim)]:
+                claim_check(ctx, claim, *span)
+    return sorted(set(project.findings + ctx.findings))
+
+
+# ---------------------------------------------------------------- the claims to a page
+
+
+def check_page(project: Project, path: str, text: str, *, tables: Tables | None = None) -> PageResult:
+    """Every page-rule finding of one MyST page, the markers it uses and its {nofact} count.
+
+    ``tables``: the project's lookup tables, when a caller checking many pages at once has
+    them already (otherwise they are found in the cache, which checks the claims changed).
+    """
+    with _no_cycle_collection():
+        return _check_page(project, path, text, tables)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold off Python's cycle collector while one page is checked.
+
+    A page check makes tens of thousands of short-lived objects (tokens, segments), all
+    freed by reference counting when it returns; each gen-2 collection they trigger walks
+    the whole heap, which inside Sphinx holds every doctree read so far. Measured on the
+    10x site, the collector took a quarter to a third of the checks' time in the build. Nothing is
+    lost: cycles, if any, are collected at the next collection after the page.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _check_page(project: Project, path: str, text: str, tables: Tables | None) -> PageResult:
+    page = parse_page(text, path)
+    ctx = PageContext(project, tables or tables_of(project), path)
+    views = [View(block, project, i) for i, block in enumerate(page.blocks)]
+    for view in views:
+        view.prev = views[view.index - 1] if view.index else None
+        for mark in view.marks:
+            claim = resolve(ctx, view, mark)
+            if claim is None:
+                continue
+            for mark_check in (_ON_BARE_MARK if mark.bare else _ON_MARK)[type(claim)]:
+                mark_check(ctx, view, mark, claim)
+        for block_check in BLOCK_CHECKS:
+            block_check(ctx, view)
+    for page_check in PAGE_CHECKS:
+        page_check(ctx, page)
+    return PageResult(sorted(set(ctx.findings)), ctx.uses, ctx.nofact)
+
+
+# ---------------------------------------------------------------- the site
+
+
+def _display(project: Project, path: Path) -> str:
+    """A page's path as findings show it, relative to the root, without following symlinks."""
+    try:
+        return path.relative_to(project.config.root).as_posix()
+    except ValueError:
+        return project.config.display(path)
+
+
+def _check_file(project: Project, path: Path, tables: Tables | None = None) -> PageResult:
+    display = _display(project, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return PageResult([Finding(display, 1, 1, RuleId.PAGE, f"cannot read the page: {exc.strerror or exc}")], [], 0)
+    text, problems = decode(raw, display)
+    if text is None:
+        return PageResult([Finding(f.path, f.line, f.col, RuleId.PAGE, f.message) for f in problems], [], 0)
+    return check_page(project, display, text, tables=tables)
+
+
+#: From how many pages the command line checks them in parallel worker processes.
+PARALLEL_FROM = 200
+#: Pages per task, as a share of all: small enough that the last tasks end together.
+_TASKS_PER_JOB = 24
+
+Alongside = Callable[[Project], list[Finding]]
+
+
+@dataclass
+class _Worker:
+    """What a worker process checks with, set once by the pool's initializer."""
+
+    project: Project
+    tables: Tables
+    alongside: Alongside | None
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_worker(project: Project, tables: Tables, alongside: Alongside | None) -> None:
+    # with the fork start method, these arguments reach the worker without being pickled
+    global _WORKER
+    _WORKER = _Worker(project, tables, alongside)
+
+
+def _check_in_worker(path: Path) -> PageResult:
+    assert _WORKER is not None
+    return _check_file(_WORKER.project, path, _WORKER.tables)
+
+
+def _alongside_in_worker() -> list[Finding]:
+    assert _WORKER is not None and _WORKER.alongside is not None
+    return _WORKER.alongside(_WORKER.project)
+
+
+def _check_all(
+    project: Project, pages: list[Path], jobs: int | None, alongside: Alongside | None
+) -> tuple[list[PageResult], list[Finding]]:
+    """Pages are independent: on a large site, check them on every core (fork shares the project).
+
+    ``alongside`` runs as one more task of the same pool, queued first, so the article's
+    checks and the first pages run at once and no core waits for the other.
+    """
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(pages) >= PARALLEL_FROM else 1
+    tables = tables_of(project)  # once for the whole run, not once a page
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        other = alongside(project) if alongside else []
+        return [_check_file(project, path, tables) for path in pages], other
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(project, tables, alongside)) as pool:
+        pending = pool.apply_async(_alongside_in_worker) if alongside else None
+        results = pool.map(_check_in_worker, pages, chunksize=max(1, len(pages) // (jobs * _TASKS_PER_JOB)))
+        return results, pending.get() if pending else []
+
+
+def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongside | None = None) -> PagesResult:
+    """Every page under the docs folder, then the claims no page uses.
+
+    ``jobs``: worker processes (default: one a core from :data:`PARALLEL_FROM` pages on).
+    ``alongside``: a project-wide check (the article's, :func:`check_source`) to run with
+    the pages, in the same workers; its findings join the pages'.
+    """
+    findings: list[Finding] = []
+    uses: list[Use] = []
+    nofact = 0
+    docs = project.config.path("docs")
+    if not docs.is_dir():
+        findings.append(
+            Finding(project.config.docs, 1, 1, RuleId.CONFIG, f"the docs folder {project.config.docs}/ does not exist")
+        )
+    pages = page_files(project.config)
+    results, other = _check_all(project, pages, jobs, alongside)
+    findings += other
+    for result in results:
+        findings += result.findings
+        uses += result.uses
+        nofact += result.nofact
+    findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
+    summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact}
+    return PagesResult(sorted(set(findings)), uses, summary)
+
+
+def run_checks(project: Project, *, pages: bool = True) -> Result:
+    """Both halves, once: what ``claimdocs check`` reports."""
+    summary: dict[str, object] = {"claims": len(project.claims), "entities": len(project.entities)}
+    if project.article is not None:
+        cov = coverage(project, project.article)
+        summary["coverage"] = f"{cov.percent:.1f}% of {cov.total}"
+    if not pages:
+        return Result(check_source(project), summary)
+    page_result = check_pages(project, alongside=check_source)
+    summary.update(page_result.summary)
+    return Result(page_result.findings, summary)

@@ -1,0 +1,235 @@
+"""References: every id names something that exists, every marker is well formed, every claim is used.
+
+Page markup (what editors write)
+================================
+
+``{claim}`approximately 65,000 <gaza-deaths>```
+    The written text, then the id of the claim it restates. The other rule
+    families check the text against the claim.
+``{claim}`gaza-deaths```
+    The bare form: the page shows the claim's own wording. The id must exist; the
+    text is not checked, the sentence around it still is (speaker, source).
+``{person}`Eyal Zamir <zamir>``` or ``{person}`zamir```
+    Names an entity. The written text must be one of the entity's names or
+    aliases (quotes, apostrophes, spaces and case folded; a possessive "'s" is fine).
+``{nofact}`3```
+    A number that states no fact (a section number, a step): shown as is, counted.
+``{claim-quote} plesner-era`` (a directive)
+    Sets a quote claim as a block quotation with its speaker: a use of the quote
+    claim and of the speaker's office it shows.
+
+Rules
+=====
+
+``reference``
+    A claim names an entity that is not in the registry (``according_to``,
+    ``speaker``, ``person``, ``organisation``, ``actors``, ``about``,
+    ``asserted_by``, ``contested_by``); the message suggests the nearest id.
+``name``
+    A ``{person}`` marker's text is not one of its entity's names or aliases.
+``syntax``
+    Malformed markup: a role without backticks, an empty marker, a ``{claim}``
+    whose text is not an id and has no ``<id>``, ``{nofact}`` with an id,
+    ``{claim-quote}`` without an argument.
+``unknown-id``
+    A marker or ``{claim-quote}`` names a claim or entity id that does not exist
+    ("did you mean ..."), or ``{claim-quote}`` names a claim that is not a quote.
+``unused``
+    A claim that no page uses, reported at the claim's line in its YAML file.
+
+Every marker is resolved here first; the other families see only the markers
+whose claim exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimdocs.findings import Finding, RuleId
+from claimdocs.lexicon import did_you_mean, fold
+from claimdocs.model import AnyClaim, Quote
+from claimdocs.pages import Page
+from claimdocs.project import Project
+from claimdocs.quantities import parse_figure, parse_time
+from claimdocs.rules.context import PageContext, SourceContext, Use
+from claimdocs.rules.quote import quote_claims_holding, quoted_pieces
+from claimdocs.rules.rule import Rule, on_block, on_page, on_project
+from claimdocs.rules.view import Mark, View
+from claimdocs.wording import speaker_office
+
+REFERENCE = Rule(RuleId.REFERENCE, "A claim names an entity that is not in the registry.", "article")
+NAME = Rule(RuleId.NAME, "A {person} marker's text is not one of its entity's names or aliases.", "pages")
+SYNTAX = Rule(RuleId.SYNTAX, "Claim markup on a page is malformed.", "pages")
+UNKNOWN_ID = Rule(RuleId.UNKNOWN_ID, "A page names a claim or entity id that does not exist.", "pages")
+UNUSED = Rule(RuleId.UNUSED, "A claim that no page uses.", "pages")
+
+_ID_LIKE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MALFORMED = re.compile(r"\{(claim|person|nofact)\}")
+
+
+# ---------------------------------------------------------------- the article side
+
+
+@on_project(REFERENCE, needs_article=False)
+def entities_exist(ctx: SourceContext) -> None:
+    entities = ctx.project.entities
+    for claim in ctx.project.claims.values():
+        for field_name, ref in claim.refs():
+            if ref not in entities:
+                near = did_you_mean(ref, entities)
+                hint = f" (did you mean {near!r}?)" if near else ""
+                ctx.report(
+                    claim.id, REFERENCE,
+                    f"claim {claim.id}: {field_name} names unknown entity {ref!r}{hint}; add it to the entity registry",
+                )
+
+
+# ---------------------------------------------------------------- markers
+
+
+def resolve(ctx: PageContext, view: View, mark: Mark) -> AnyClaim | None:
+    """Check a marker's syntax and id, record its use; the claim it names, for the other families."""
+    with ctx.reporting((SYNTAX, UNKNOWN_ID, NAME)):
+        if mark.role == "nofact":
+            ctx.nofact += 1
+            if not mark.bare:
+                ctx.at(mark, SYNTAX, f"{{nofact}} takes no id: write {{nofact}}`{mark.written}` without <{mark.ident}>")
+            elif not mark.written:
+                ctx.at(mark, SYNTAX, "empty {nofact} marker")
+            return None
+        if mark.role == "person":
+            _person(ctx, mark)
+            return None
+        if not _claim_ok(ctx, mark):
+            return None
+    claim = mark.claim
+    assert claim is not None  # _claim_ok says so
+    ctx.uses.append(Use(claim.id, ctx.path, mark.seg.line, mark.seg.col, view.text[mark.start : mark.end], "claim"))
+    return claim
+
+
+def _claim_ok(ctx: PageContext, mark: Mark) -> bool:
+    """Syntax and id of a {claim} marker; True when it names a claim."""
+    raw = " ".join((mark.seg.raw or "{claim}").split())
+    if mark.bare:
+        if not mark.written:
+            ctx.at(mark, SYNTAX, f"empty claim marker {raw}: write {{claim}}`text <id>` or {{claim}}`id`")
+            return False
+        if not _ID_LIKE.match(mark.written):
+            hint = _suggest_for_text(ctx, mark.written)
+            ctx.at(
+                mark, SYNTAX,
+                f"claim marker without an id: {raw}; write {{claim}}`{mark.written} <{hint or 'claim-id'}>`",
+            )
+            return False
+    elif not mark.ident:
+        ctx.at(mark, SYNTAX, f"empty claim id in {raw}: write {{claim}}`{mark.written} <claim-id>`")
+        return False
+    elif not mark.written:
+        ctx.at(mark, SYNTAX, f"no text before <{mark.ident}> in {raw}: write {{claim}}`{mark.ident}` for the claim's own words")
+        return False
+    if mark.claim is None:
+        ctx.at(mark, UNKNOWN_ID, f"unknown claim id {mark.ident!r}{ctx.did_you_mean(mark.ident or '', ctx.tables.claim_ids)}")
+        return False
+    return True
+
+
+def _person(ctx: PageContext, mark: Mark) -> None:
+    project = ctx.project
+    raw = " ".join((mark.seg.raw or "{person}").split())
+    if mark.bare and not mark.written:
+        ctx.at(mark, SYNTAX, f"empty person marker {raw}")
+        return
+    if not mark.bare and not mark.ident:
+        ctx.at(mark, SYNTAX, f"empty entity id in {raw}: write {{person}}`{mark.written} <entity-id>`")
+        return
+    if mark.bare and not _ID_LIKE.match(mark.written):
+        found = ctx.tables.name_to_entity.get(name_key(mark.written))
+        hint = f"{{person}}`{mark.written} <{found}>`" if found else f"{{person}}`{mark.written} <entity-id>`"
+        ctx.at(mark, SYNTAX, f"person marker without an id: {raw}; write {hint}")
+        return
+    ident = mark.ident or ""
+    entity = project.entities.get(ident)
+    if entity is None:
+        ctx.add(mark.seg.line, mark.seg.col, UNKNOWN_ID,
+                f"unknown entity id {ident!r} in {raw}{ctx.did_you_mean(ident, ctx.tables.entity_ids)}")
+        return
+    ctx.uses.append(Use(ident, ctx.path, mark.seg.line, mark.seg.col, mark.written if not mark.bare else entity.name, "person"))
+    if not mark.bare and name_key(mark.written) not in ctx.tables.names.get(ident, set()):
+        names = ", ".join(f'"{n}"' for n in entity.names)
+        ctx.add(mark.seg.line, mark.seg.col, NAME,
+                f'person marker says "{mark.written}" for entity {ident}, whose names are {names}')
+
+
+def name_key(text: str) -> str:
+    """A name as the registry's tables hold it: folded, lowercase, without a possessive."""
+    key = fold(text).lower().strip()
+    return re.sub(r"'s?$", "", key).strip() if key.endswith(("'s", "'")) else key
+
+
+def _suggest_for_text(ctx: PageContext, written: str) -> str | None:
+    """The claim a free text most likely restates: by figure, time or quotation."""
+    fig = parse_figure(written)
+    if fig is not None:
+        return first(ctx.tables.by_key.get(fig.key)) or first(ctx.tables.by_value.get(fig.value or -1.0))
+    t = parse_time(written)
+    if t is not None:
+        return first(ctx.tables.by_time.get(t.canonical))
+    pieces = quoted_pieces(written)
+    return first(quote_claims_holding(ctx, pieces)) if pieces else None
+
+
+def first(ids: list[str] | None) -> str | None:
+    return ids[0] if ids else None
+
+
+@on_block(SYNTAX)
+def malformed_markers(ctx: PageContext, view: View) -> None:
+    """``{claim}text`` or ``{claim} `text```: a role name MyST did not read as a role."""
+    for seg in view.block.segments:
+        if seg.kind == "text":
+            for m in _MALFORMED.finditer(seg.text):
+                line, col = seg.position(m.start())
+                ctx.add(line, col, SYNTAX, f"malformed {m.group()} marker: write {m.group()}`text <id>` (a backtick right after the role name, one on each side)")
+
+
+@on_page(SYNTAX, UNKNOWN_ID)
+def claim_quote_directives(ctx: PageContext, page: Page) -> None:
+    """``{claim-quote} id`` uses a quote claim (and the speaker's office it shows)."""
+    for d in page.directives:
+        if d.name != "claim-quote":
+            continue
+        ident = d.argument.strip()
+        claim = ctx.project.claims.get(ident)
+        if isinstance(claim, Quote):
+            ctx.uses.append(Use(ident, ctx.path, d.line, d.col, claim.own_words(), "claim"))
+            role = speaker_office(claim, ctx.project)
+            if role is not None:
+                ctx.uses.append(Use(role.id, ctx.path, d.line, d.col, role.text, "claim"))
+        elif not ident:
+            ctx.add(d.line, d.col, SYNTAX, "{claim-quote} needs the id of a quote claim as its argument")
+        elif claim is None:
+            ctx.add(d.line, d.col, UNKNOWN_ID, f"unknown claim id {ident!r} in {{claim-quote}}{ctx.did_you_mean(ident, ctx.tables.claim_ids)}")
+        else:
+            ctx.add(d.line, d.col, UNKNOWN_ID, f"{{claim-quote}} {ident}: claim {ident} is a {claim.kind} claim, not a quote", ident)
+
+
+# ---------------------------------------------------------------- the site
+
+
+def check_unused(project: Project, used: Iterable[str]) -> list[Finding]:
+    """A finding (at the claim's line in its YAML file) for every claim no page uses."""
+    seen = set(used)
+    return [
+        project.finding(
+            ident, UNUSED.id,
+            f"claim {ident} is not used by any page; restate it with {{claim}}`... <{ident}>` or remove it",
+        )
+        for ident in sorted(project.claims)
+        if ident not in seen
+    ]
+
+
+RULES = (REFERENCE, NAME, SYNTAX, UNKNOWN_ID, UNUSED)
+CHECKS = (entities_exist, malformed_markers, claim_quote_directives)

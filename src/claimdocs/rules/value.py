@@ -1,0 +1,161 @@
+"""Values and hedges: a figure or a date says what its claim says, no more precisely.
+
+``value``
+    In the claims: a quantity claim's ``value`` is not what the grammar
+    (:mod:`claimdocs.quantities`) reads in its evidence, or its text holds no figure;
+    an event claim's text is not a date or time, or not of the claim's ``when``
+    (absolute or relative). On a page: a marked figure's value, or a marked date's
+    canonical form, differs from the claim's, or the marker holds no figure or time.
+``hedge``
+    The hedge class differs: in the claims, from the hedge in the evidence; on a
+    page, from the claim's ("about" for "approximately" is fine; "65,000" for
+    "approximately 65,000" is more precision than the source). Vague quantities
+    compare by their vague word ("hundreds of thousands" is not "thousands"). A
+    hedge written just outside the marker is pointed out.
+
+A page's figure is read with :func:`claimdocs.quantities.parse_figure` (the marker
+is one figure, maybe with what it counts); failing that, the marker's figure that
+has the claim's value, else its first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdocs.findings import RuleId
+from claimdocs.lexicon import fold, format_number, hedge_label, same_value
+from claimdocs.model import Event, Quantity
+from claimdocs.quantities import HEDGE_WORDS, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.rules.context import PageContext, SourceContext
+from claimdocs.rules.quote import not_in_article
+from claimdocs.rules.rule import Rule, on_claim, on_mark
+from claimdocs.rules.view import Mark, View
+
+VALUE = Rule(RuleId.VALUE, "A figure or date differs from its claim.", "both", kinds=("quantity", "event"))
+HEDGE = Rule(RuleId.HEDGE, "A hedge differs in class from its claim's.", "both", kinds=("quantity",))
+
+_HEDGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted((w for h, ws in HEDGE_WORDS.items() if h is not Hedge.VAGUE for w in ws), key=len, reverse=True)
+    ) + r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def _did_you_mean_other(ids: list[str] | None, this: str) -> str:
+    others = [i for i in ids or [] if i != this]
+    return f"; did you mean {others[0]}?" if others else ""
+
+
+def _hedge_outside(view: View, mark: Mark) -> str:
+    m = _HEDGE_BEFORE.search(view.text, max(0, mark.start - 30), mark.start)
+    if m:
+        return f' (the hedge "{m.group().strip()}" is outside the marker; move it inside)'
+    return ""
+
+
+# ---------------------------------------------------------------- pages
+
+
+@on_mark(VALUE, HEDGE, kinds=(Quantity,))
+def figure_marker(ctx: PageContext, view: View, mark: Mark, claim: Quantity) -> None:
+    own = ctx.tables.figure.get(claim.id)
+    if own is None:
+        return  # the claim itself has no readable figure: the article's rules report it
+    fig = parse_figure(mark.written)
+    if fig is None:
+        found = find_figures(mark.written)
+        want = claim.value if claim.value is not None else own.value
+        fig = next((f for f in found if same_value(f.value, want)), found[0] if found else None)
+    said = f'claim {claim.id} says "{claim.text}"'
+    if fig is None:
+        ctx.at(mark, VALUE, f'value differs from the source: page says "{mark.written}", which holds no figure; {said}')
+        return
+    other = ctx.tables.by_key.get(fig.key)
+    if claim.hedge is Hedge.VAGUE or fig.hedge is Hedge.VAGUE:
+        if fig.key != own.key:
+            ctx.at(
+                mark, HEDGE,
+                f'hedge differs from the source: page says "{fig.text}" ({hedge_label(fig.hedge)}), '
+                f'{said} ({hedge_label(claim.hedge)}){_did_you_mean_other(other, claim.id)}{_hedge_outside(view, mark)}',
+            )
+        return
+    value = claim.value if claim.value is not None else own.value
+    if not same_value(fig.value, value):
+        ctx.at(
+            mark, VALUE,
+            f'value differs from the source: page says "{fig.text}", {said}'
+            f"{_did_you_mean_other(other, claim.id)}{not_in_article(ctx, fig.text)}",
+        )
+    elif fig.hedge is not claim.hedge:
+        ctx.at(
+            mark, HEDGE,
+            f'hedge differs from the source: page says "{fig.text}" ({hedge_label(fig.hedge)}), '
+            f"{said} ({hedge_label(claim.hedge)}){_did_you_mean_other(other, claim.id)}{_hedge_outside(view, mark)}",
+        )
+
+
+@on_mark(VALUE, kinds=(Event,))
+def time_marker(ctx: PageContext, view: View, mark: Mark, claim: Event) -> None:
+    want = ctx.tables.canonical.get(claim.id)
+    if want is None:
+        return
+    t = parse_time(mark.written)
+    if t is None:
+        found = find_times(mark.written)
+        t = next((f for f in found if f.canonical == want), found[0] if found else None)
+    said = f'claim {claim.id} says "{claim.text}"'
+    if t is None:
+        ctx.at(mark, VALUE, f'value differs from the source: page says "{mark.written}", which holds no date or time; {said}')
+    elif t.canonical != want:
+        ctx.at(
+            mark, VALUE,
+            f'value differs from the source: page says "{t.text}", {said}'
+            f"{_did_you_mean_other(ctx.tables.by_time.get(t.canonical), claim.id)}",
+        )
+
+
+# ---------------------------------------------------------------- the article
+
+
+def _figure_in(ev_text: str, written: str) -> Figure | None:
+    """The figure of the evidence that the claim's text is (or holds); else the text's own."""
+    want = fold(written).lower()
+    for fig in find_figures(ev_text):
+        if fold(fig.text).lower() in want or want in fold(fig.text).lower():
+            return fig
+    return parse_figure(written)
+
+
+@on_claim(VALUE, HEDGE, kinds=(Quantity,))
+def figure_evidence(ctx: SourceContext, claim: Quantity, start: int, end: int) -> None:
+    got = _figure_in(ctx.article.text[start:end], claim.text)
+    if got is None:
+        ctx.report(claim.id, VALUE, f"claim {claim.id}: no figure in {claim.text!r}")
+        return
+    if got.hedge != claim.hedge:
+        ctx.report(
+            claim.id, HEDGE,
+            f"claim {claim.id}: hedge differs from the source: claim says {claim.hedge.value}, "
+            f"evidence {got.text!r} is {got.hedge.value}",
+        )
+    if not same_value(got.value, claim.value):
+        ctx.report(
+            claim.id, VALUE,
+            f"claim {claim.id}: value differs from the source: claim says {format_number(claim.value)}, "
+            f"evidence {got.text!r} says {format_number(got.value)}",
+        )
+
+
+@on_claim(VALUE, kinds=(Event,))
+def time_evidence(ctx: SourceContext, claim: Event, start: int, end: int) -> None:
+    got = parse_time(claim.text)
+    if got is None:
+        ctx.report(claim.id, VALUE, f"claim {claim.id}: {claim.text!r} is not a date or time expression")
+    elif got.kind != claim.when:
+        ctx.report(claim.id, VALUE, f"claim {claim.id}: {claim.text!r} is {got.kind}, the claim says {claim.when}")
+
+
+RULES = (VALUE, HEDGE)
+CHECKS = (figure_marker, time_marker, figure_evidence, time_evidence)

@@ -1,0 +1,118 @@
+"""The roles and directives editors write: ``{claim}``, ``{person}``, ``{nofact}``, ``{claim-quote}``, the views.
+
+The roles only render; what they say is checked by the page rules on the page's
+source (:mod:`claimdocs.sphinx.events`), which report a wrong marker with its column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import Inliner
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from claimdocs.model import Quote
+from claimdocs.pages import split_role
+from claimdocs.sphinx.domain import claims_domain
+from claimdocs.sphinx.nodes import claim_ref, claim_view, person_ref
+from claimdocs.sphinx.state import state_of
+from claimdocs.wording import speaker_office
+
+#: The generated views: ``{claims-<view>}`` directives, filled once every page is read.
+VIEWS = ("index", "figures", "positions", "quotations", "source")
+
+
+class ClaimRole(SphinxRole):
+    """``{claim}`written text <id>``` or ``{claim}`id```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        state = state_of(self.env)
+        written, target = split_role(self.text)
+        ident = target if target is not None else written
+        claim = state.project.claims.get(ident)
+        if claim is None:
+            # the page rules report it (claims.unknown-id / claims.syntax) with its column
+            return [nodes.inline(self.rawtext, written, classes=["claim", "claim-unknown"])], []
+        shown = written if target is not None else claim.own_words()
+        anchor = claims_domain(self.env).note_use(self.env.docname, ident, self.lineno, state.digests.get(ident, ""))
+        node = claim_ref(self.rawtext, "", nodes.Text(shown), claim=ident, kind=claim.kind, ids=[anchor])
+        return [node], []
+
+
+class PersonRole(SphinxRole):
+    """``{person}`Eyal Zamir <zamir>``` or ``{person}`zamir```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        state = state_of(self.env)
+        written, target = split_role(self.text)
+        ident = target if target is not None else written
+        entity = state.project.entities.get(ident)
+        if entity is None:
+            return [nodes.inline(self.rawtext, written, classes=["claim", "claim-unknown"])], []
+        shown = written if target is not None else entity.name
+        domain = claims_domain(self.env)
+        anchor = domain.note_person(self.env.docname, ident, self.lineno)
+        # the card shows the person's offices: re-read this page when one of them changes
+        domain.note_all(self.env.docname, {r.id: state.digests.get(r.id, "") for r in state.project.roles_of(ident)})
+        return [person_ref(self.rawtext, "", nodes.Text(shown), entity=ident, ids=[anchor])], []
+
+
+def nofact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+                options: dict[str, Any] | None = None, content: list[str] | None = None
+                ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """A number that states no fact (a section number): shown as is, counted by the checker."""
+    return [nodes.inline(rawtext, text, classes=["nofact"])], []
+
+
+class ClaimQuoteDirective(SphinxDirective):
+    """A quote claim set as a block quotation, with its speaker and office."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec = {"class": directives.class_option}  # noqa: RUF012
+
+    def run(self) -> list[nodes.Node]:
+        state = state_of(self.env)
+        ident = self.arguments[0].strip()
+        claim = state.project.claims.get(ident)
+        if not isinstance(claim, Quote):
+            return []  # the page rules report it (claims.unknown-id), with its line
+        domain = claims_domain(self.env)
+        anchor = domain.note_use(self.env.docname, ident, self.lineno, state.digests.get(ident, ""))
+        quote = nodes.block_quote(classes=["claim-quote", *self.options.get("class", [])])
+        para = nodes.paragraph()
+        para += claim_ref("", "", nodes.Text(claim.own_words()), claim=ident, kind="quote", ids=[anchor])
+        quote += para
+        reg = state.project.registry
+        role = speaker_office(claim, state.project)
+        who = nodes.attribution()
+        who += person_ref("", "", nodes.Text(reg.label(claim.speaker)), entity=claim.speaker,
+                          ids=[domain.note_person(self.env.docname, claim.speaker, self.lineno)])
+        if role:
+            role_anchor = domain.note_use(self.env.docname, role.id, self.lineno, state.digests.get(role.id, ""))
+            who += nodes.Text(", ")
+            who += claim_ref("", "", nodes.Text(role.text), claim=role.id, kind="role", ids=[role_anchor])
+        quote += who
+        return [quote]
+
+
+class ClaimViewDirective(SphinxDirective):
+    """``{claims-index}``, ``{claims-figures}``, ... : filled in once every page is read."""
+
+    has_content = False
+    option_spec = {"topic": directives.unchanged}  # noqa: RUF012
+    view = ""
+
+    def run(self) -> list[nodes.Node]:
+        state = state_of(self.env)
+        claims_domain(self.env).note_all(self.env.docname, {"*": state.all_digest})
+        node = claim_view(view=self.view, topic=self.options.get("topic", ""))
+        if self.view == "index":
+            node["ids"] = ["claims-index"]
+        return [node]
+
+
+def view_directive(view: str) -> type[ClaimViewDirective]:
+    return type(f"Claims{view.title()}Directive", (ClaimViewDirective,), {"view": view})
