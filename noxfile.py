@@ -1,4 +1,8 @@
-"""Sessions: docs, tests, lint, check (default: docs, tests, lint); docs-live, bench, fuzz on demand."""
+"""Sessions: docs, tests, lint, check (default: docs, tests, lint); docs-live, bench, fuzz on demand.
+
+``nox -s tests`` runs the suite twice: against the newest Sphinx pyproject allows and
+against the oldest (8.2), since ``sphinx>=8.2,<10`` is what the package promises.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ nox.options.reuse_existing_virtualenvs = True
 
 PYTHON = "3.11"
 BUILD = "_build/html"
+#: The tools lint pins, so a lint result does not change under anyone's feet.
+RUFF = "ruff==0.17.6"
+MYPY = ("mypy==2.4.1", "types-PyYAML", "types-docutils")
+#: The Sphinx versions the tests run against: the newest allowed, and the oldest promised.
+SPHINX = {"latest": "sphinx>=8.2,<10", "oldest": "sphinx==8.2.*"}
 
 
 @nox.session(python=PYTHON)
@@ -32,18 +41,21 @@ def docs_live(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
-def tests(session: nox.Session) -> None:
-    """The test suite, browser tests included (they need Debian's chromium)."""
-    session.install("-e", ".[test,browser]")
+@nox.parametrize("sphinx", list(SPHINX))
+def tests(session: nox.Session, sphinx: str) -> None:
+    """The test suite, browser tests included (they need Debian's chromium), on each Sphinx."""
+    session.install("-e", ".[test,browser]", SPHINX[sphinx])
+    session.run("python", "-c", "import sphinx; print('Sphinx', sphinx.__version__)")
     args = session.posargs or ["--cov", "--cov-report=term:skip-covered"]
     session.run("pytest", *args, env={"PYTHONHASHSEED": "0", "CI": os.environ.get("CI", "")})
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Ruff, and the claims schema in sync with the model."""
-    session.install("ruff>=0.6", "-e", ".")
+    """Ruff, mypy --strict on src/, and the claims schema in sync with the model."""
+    session.install(RUFF, *MYPY, "-e", ".")
     session.run("ruff", "check", "src", "tests", "noxfile.py", "conf.py", "bench")
+    session.run("mypy")
     session.run("claimdocs", "schema", "--check")
 
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimdocs import __version__
+from claimdocs._version import __version__
 from claimdocs.config import Config
 from claimdocs.export import claims_document
 from claimdocs.findings import CannotRun, Finding
@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("text")
     a.add_argument("--prefix", default="")
     a.add_argument("--suffix", default="")
+    r = sub.add_parser("rules", help="print the catalogue of rules (Markdown; the README's)")
+    r.add_argument("--json", action="store_true", help="machine-readable: id, half, kinds, summary, specification")
     s = sub.add_parser("schema", help="print the JSON Schema of claims files")
     s.add_argument("--check", action="store_true", help="exit 1 if claims/schema.json is out of date")
     return p
@@ -70,6 +72,8 @@ def _run(args: argparse.Namespace) -> int:
         raise CannotRun(f"{args.root}: not a folder")
     if args.command == "schema":
         return _schema(root, args.check)
+    if args.command == "rules":
+        return _rules(args.json)
     config = Config.from_pyproject(root)
     if args.command == "anchor":
         return _anchor(config, args.text, args.prefix, args.suffix)
@@ -135,6 +139,22 @@ def _anchor(config: Config, text: str, prefix: str, suffix: str) -> int:
         lines.append(f"  suffix: {json.dumps(suffix, ensure_ascii=False)}")
     lines += [f"  start: {start}", f"  end: {end}"]
     print("\n".join(lines))
+    return 0
+
+
+def _rules(as_json: bool) -> int:
+    from claimdocs.rules.registry import RULES, catalogue_markdown, rule_docs
+
+    if not as_json:
+        sys.stdout.write(catalogue_markdown())
+        return 0
+    docs = rule_docs()
+    rules = [
+        {"id": f"claims.{r.id}", "half": r.half, "kinds": list(r.kinds), "summary": r.summary,
+         "specification": docs.get(r.id, [])}
+        for r in RULES.values()
+    ]
+    sys.stdout.write(json.dumps({"rules": rules}, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -47,7 +47,7 @@ LITERAL_DIRECTIVES = frozenset(
     {
         "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math", "raw", "mermaid",
         "graphviz", "csv-table", "eval-rst", "include", "toctree", "image", "glossary", "highlight",
-        "claims-index", "claims-figures", "claims-positions", "claims-quotations", "claims-source",
+        "claims-index", "claims-figures", "claims-positions", "claims-quotations", "claims-source", "claims-rules",
         "claim-quote", "parsed-literal", "literal", "tab-set-code", "autodoc", "automodule",
         "autoclass", "autofunction",
     }

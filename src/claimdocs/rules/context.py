@@ -8,20 +8,26 @@ finding of a rule the running check did not declare (see :mod:`claimdocs.rules.r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from claimdocs.article import Article
-from claimdocs.findings import Finding
+from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import QUOTE_CHARS, Lexicon, did_you_mean
 from claimdocs.project import Project
 from claimdocs.rules.tables import Tables
 
 if TYPE_CHECKING:
-    from claimdocs.rules.rule import Rule
     from claimdocs.rules.view import Mark
+
+
+class Rule(Protocol):
+    """What a context needs of a rule (:class:`claimdocs.rules.rule.Rule`): its id."""
+
+    @property
+    def id(self) -> RuleId: ...
 
 #: How much of a text the "nearest text in the source" hint compares (difflib is quadratic).
 NEAREST_CHARS = 200
@@ -50,7 +56,7 @@ class _Reporter:
         self._allowed: frozenset[str] | None = None
 
     @contextmanager
-    def reporting(self, rules: tuple[Rule, ...]) -> Iterator[None]:
+    def reporting(self, rules: Iterable[Rule]) -> Iterator[None]:
         outer = self._allowed
         self._allowed = frozenset(r.id for r in rules)
         try:

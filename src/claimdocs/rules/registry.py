@@ -12,6 +12,7 @@ from this registry (:func:`catalogue_markdown`), so it cannot disagree with the 
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from types import ModuleType
 
@@ -67,8 +68,6 @@ def _family(module: ModuleType) -> Family:
 FAMILIES: tuple[Family, ...] = tuple(_family(m) for m in FAMILY_MODULES)
 #: Every rule by id.
 RULES: dict[RuleId, Rule] = {rule.id: rule for family in FAMILIES for rule in family.rules}
-#: The family each rule is documented in.
-FAMILY_OF: dict[RuleId, Family] = {rule.id: family for family in FAMILIES for rule in family.rules}
 
 
 def checks() -> Iterator[AnyCheck]:
@@ -82,8 +81,13 @@ PAGE_CHECKS: tuple[PageCheck, ...] = tuple(c for c in checks() if isinstance(c, 
 CLAIM_CHECKS: tuple[ClaimCheck[AnyClaim], ...] = tuple(c for c in checks() if isinstance(c, ClaimCheck))
 PROJECT_CHECKS: tuple[ProjectCheck, ...] = tuple(c for c in checks() if isinstance(c, ProjectCheck))
 
-_HALVES = {"inputs": "reading the inputs", "article": "the article to the claims", "pages": "the claims to the pages",
-           "both": "both halves"}
+#: What each half of the chain is called, in the order a reader meets them.
+HALVES: dict[str, str] = {
+    "inputs": "Reading the inputs",
+    "article": "From the article to the claims",
+    "both": "Both halves: the claims and the pages",
+    "pages": "From the claims to the pages",
+}
 
 
 def summary(rule: str) -> str:
@@ -94,10 +98,46 @@ def summary(rule: str) -> str:
         return str(rule)
 
 
+_RULE_HEAD = re.compile(r"^``(?P<id>[a-z-]+)``(?P<note>[^\n]*)$")
+
+
+def rule_docs() -> dict[RuleId, list[str]]:
+    """Each rule's specification, read from its family's docstring: its paragraphs, in order.
+
+    A family docstring specifies a rule in a definition list: a line ````value```` (maybe
+    followed by a note, "(in prose)") at the left margin, then its text, indented. A rule
+    may be specified in more than one family (an office found unmarked in prose is the
+    office family's ``unbacked``): each family's text is kept, its own family's first.
+    """
+    docs: dict[RuleId, list[str]] = {}
+    for family in FAMILIES:
+        lines = family.doc.splitlines()
+        i = 0
+        while i < len(lines):
+            m = _RULE_HEAD.match(lines[i])
+            if m is None or m.group("id") not in RuleId.__members__.values():
+                i += 1
+                continue
+            body: list[str] = []
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
+                body.append(lines[i].strip())
+                i += 1
+            paragraphs = [" ".join(p.split()) for p in "\n".join(body).split("\n\n") if p.strip()]
+            note = m.group("note").strip()
+            rule_id = RuleId(m.group("id"))
+            if note:
+                paragraphs = [f"{note[1:-1] if note.startswith('(') else note}: {paragraphs[0]}", *paragraphs[1:]]
+            own = rule_id in {r.id for r in family.rules}
+            existing = docs.setdefault(rule_id, [])
+            docs[rule_id] = [*paragraphs, *existing] if own else [*existing, *paragraphs]
+    return docs
+
+
 def catalogue_rows() -> list[tuple[str, str, str, str]]:
     """(rule, half, kinds, summary) for every rule, in registry order."""
     return [
-        (f"claims.{rule.id}", _HALVES[rule.half], ", ".join(rule.kinds) or "any", rule.summary)
+        (f"claims.{rule.id}", HALVES[rule.half].lower(), ", ".join(rule.kinds) or "any", rule.summary)
         for family in FAMILIES
         for rule in family.rules
     ]

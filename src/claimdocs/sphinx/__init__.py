@@ -20,7 +20,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from claimdocs import __version__
+from claimdocs._version import __version__
 from claimdocs.config import Config
 from claimdocs.sphinx import events, markup, theme
 from claimdocs.sphinx.domain import ENV_VERSION, ClaimsDomain
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("claim-quote", markup.ClaimQuoteDirective)
     for view in markup.VIEWS:
         app.add_directive(f"claims-{view}", markup.view_directive(view))
+    app.add_directive("claims-rules", markup.RulesDirective)
     app.connect("builder-inited", events.builder_inited)
     app.connect("source-read", events.source_read)
     app.connect("env-get-outdated", events.env_get_outdated)

@@ -6,6 +6,7 @@ source (:mod:`claimdocs.sphinx.events`), which report a wrong marker with its co
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -116,3 +117,59 @@ class ClaimViewDirective(SphinxDirective):
 
 def view_directive(view: str) -> type[ClaimViewDirective]:
     return type(f"Claims{view.title()}Directive", (ClaimViewDirective,), {"view": view})
+
+
+class RulesDirective(SphinxDirective):
+    """``{claims-rules}``: the rule catalogue, from the registry; each rule's entry is anchored ``rule-<id>``."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from claimdocs.rules.registry import HALVES, RULES, rule_docs
+
+        docs = rule_docs()
+        out: list[nodes.Node] = []
+        for half, title in HALVES.items():
+            rules = [r for r in RULES.values() if r.half == half]
+            if not rules:
+                continue
+            out.append(nodes.rubric(title, title))
+            items = nodes.definition_list(classes=["claims-rules"])
+            for rule in rules:
+                item = nodes.definition_list_item()
+                term = nodes.term("", "", ids=[f"rule-{rule.id}"])
+                term += nodes.literal(str(rule), str(rule))
+                if rule.kinds:
+                    term += nodes.Text(" ")
+                    term += nodes.inline("", f"({', '.join(rule.kinds)})", classes=["claims-rule-kinds"])
+                item += term
+                definition = nodes.definition()
+                spec = docs.get(rule.id, [])
+                if not spec or not spec[0].startswith(rule.summary.rstrip(".")):
+                    summary = nodes.paragraph()
+                    summary += nodes.strong(rule.summary, rule.summary)
+                    definition += summary
+                for text in spec:
+                    definition += nodes.paragraph("", "", *_inline(text))
+                item += definition
+                items += item
+            out.append(items)
+        return out
+
+
+_INLINE = re.compile(r"``(?P<lit>.+?)``|:[a-z]+:`~?(?P<ref>[^`]+)`")
+
+
+def _inline(text: str) -> list[nodes.Node]:
+    """A docstring sentence as nodes: ````x```` and ``:mod:`x``` become code, the rest text."""
+    out: list[nodes.Node] = []
+    at = 0
+    for m in _INLINE.finditer(text):
+        if m.start() > at:
+            out.append(nodes.Text(text[at : m.start()]))
+        code = m.group("lit") or m.group("ref")
+        out.append(nodes.literal(code, code))
+        at = m.end()
+    if at < len(text):
+        out.append(nodes.Text(text[at:]))
+    return out

@@ -250,7 +250,7 @@ def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list
     group = nodes.tgroup(cols=len(headers))
     table += group
     for _ in headers:
-        group += nodes.colspec(colwidth=1)
+        group += nodes.colspec(colwidth=20)  # text builders wrap a cell to this many characters
     thead = nodes.thead()
     row = nodes.row()
     for h in headers:
