@@ -11,6 +11,7 @@ Without ``/usr/bin/chromium`` these tests skip, except when ``$CI`` is set, wher
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -30,11 +31,14 @@ from browser_support import (
     OPEN_EACH_CARD_JS,
     OVERFLOW_JS,
     PHONE,
+    PHONE_VIEW_JS,
     PLACE_JS,
+    SCROLLERS_JS,
     Built,
     Watch,
     describe_violations,
     fold,
+    hover_instructions,
     is_dark,
     jsonld_problems,
     new_page,
@@ -184,12 +188,17 @@ class PageReport:
     phone: dict[str, Any] = field(default_factory=dict)
 
 
+PHONE_CONTEXT = {"viewport": PHONE, "has_touch": True, "is_mobile": True}  # a 390 x 844 touch screen
+
+
 @pytest.fixture(scope="session")
 def reports(chromium: Any, site_url: str, pages: list[str], axe: Any) -> dict[str, PageReport]:
     """Each page loaded once at desktop width: what went wrong while it loaded, what axe-core finds,
-    which cards run off the window (at each of CARD_WIDTHS), and, narrowed to a phone, how wide it is."""
+    which cards run off the window (at each of CARD_WIDTHS); and once more, afresh, on a phone's touch
+    screen: how wide it is, what scrolls sideways inside it, its title's box, the text it shows."""
     watch = Watch(site_url)
     page = new_page(chromium, watch)
+    phone = new_page(chromium, watch, **PHONE_CONTEXT)
     out: dict[str, PageReport] = {}
     try:
         for rel in pages:
@@ -202,11 +211,13 @@ def reports(chromium: Any, site_url: str, pages: list[str], axe: Any) -> dict[st
             for width in CARD_WIDTHS:
                 page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
                 report.cards_off[width] = page.evaluate(OPEN_EACH_CARD_JS)
-            page.set_viewport_size(PHONE)
-            report.phone = page.evaluate(OVERFLOW_JS)
+            phone.goto(site_url + rel, wait_until="load")
+            report.phone = {**phone.evaluate(OVERFLOW_JS), "scrollers": phone.evaluate(SCROLLERS_JS),
+                            **phone.evaluate(PHONE_VIEW_JS)}
             report.problems += watch.take()
     finally:
         page.context.close()
+        phone.context.close()
     return out
 
 
@@ -497,14 +508,18 @@ def test_search_finds_a_person(chromium: Any, watch: Watch, site_url: str) -> No
 
 def test_no_page_overflows_sideways_on_a_phone(reports: dict[str, PageReport], chromium: Any, watch: Watch,
                                                site_url: str, built: Built, pages: list[str]) -> None:
-    """Narrowed to 390 px, no page is wider than the window (the theme hides what sticks out: it is lost)."""
+    """Every page, loaded on a 390 x 844 touch screen: the document is no wider than the window
+    (``scrollWidth <= innerWidth``), and nothing inside it scrolls sideways either."""
     wide = []
     for rel, report in reports.items():
         got = report.phone
-        if got["doc"] > got["width"] + 1:
+        if got["width"] != PHONE["width"]:
+            wide.append(f"{rel}: measured in a {got['width']}px window, not {PHONE['width']}px")
+        if got["doc"] > got["width"]:
             wide.append(f"{rel}: {got['doc']}px wide in a {got['width']}px viewport; widest: {got['culprits']}")
+        wide += [f"{rel}: scrolls sideways inside: {box}" for box in got["scrollers"]]
     # One page loaded afresh at phone size, for the screenshots and the pinned card.
-    page = new_page(chromium, watch, viewport=PHONE, has_touch=True)
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
     _goto(page, site_url + _showcase(built, pages))
     shoot(page, "phone")
     link = page.locator(f"{CLAIM_LINK}:visible").first
@@ -516,17 +531,139 @@ def test_no_page_overflows_sideways_on_a_phone(reports: dict[str, PageReport], c
         assert card.is_visible()
         box = card.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, f"the card on a phone: {box}"
+        assert abs(box["y"] + box["height"] - PHONE["height"]) < 20, f"the card is not pinned to the bottom: {box}"
     problems = watch.take()
     page.context.close()
     assert not wide, "pages wider than a phone:\n" + "\n".join(wide)
     assert not problems, "\n".join(problems)
 
 
+#: Pages that may tell a reader to hover without a word for touch screens, each with the reason.
+TOUCH_WORDING_EXCLUDED = {
+    "editing.html": "tells an editor to check a build on their own machine (docs/editing.md is not this change's)",
+}
+
+
+def test_pages_do_not_tell_a_touch_reader_to_hover(reports: dict[str, PageReport]) -> None:
+    """On a touch screen, no page says "hover" without also saying "tap" (or "touch") in the same sentence."""
+    found = [f"{rel}: {sentence!r}" for rel, report in reports.items() if rel not in TOUCH_WORDING_EXCLUDED
+             for sentence in hover_instructions(report.phone["text"])]
+    assert not found, "hover-only instructions on a touch screen:\n" + "\n".join(found)
+
+
+def test_the_hover_wording_check_can_fail() -> None:
+    """The wording check above flags hover-only instructions and passes touch-aware ones."""
+    assert hover_instructions("Each cell links to its claim. Hover over a cell to see it.") == [
+        "Hover over a cell to see it."]
+    assert hover_instructions("The evidence shows on hover.") == ["The evidence shows on hover."]
+    assert not hover_instructions("Hover over or tap a word to see it. A hover card opens.")
+
+
+def test_page_titles_fit_a_phone(reports: dict[str, PageReport]) -> None:
+    """On a phone, no page's title takes more than a sixth of the first screen."""
+    tall = []
+    for rel, report in reports.items():
+        h1 = report.phone["h1"]
+        if h1 and h1["height"] > PHONE["height"] / 6:
+            tall.append(f"{rel}: the title is {h1['height']:.0f}px tall, {h1['height'] / h1['lineHeight']:.1f} lines "
+                        f"of {h1['fontSize']:.0f}px type")
+    assert not tall, f"titles taller than a sixth of a {PHONE['height']}px screen:\n" + "\n".join(tall)
+
+
+def test_claims_index_shows_claims_on_the_first_phone_screen(chromium: Any, watch: Watch, site_url: str) -> None:
+    """The claims index on a phone: its title is a tenth of the screen or less, and the first claim
+    begins in the top half of the first screen (not below a title, an introduction and a list of links)."""
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
+    _goto(page, site_url + "claims.html")
+    title = page.locator("article h1").first.bounding_box()
+    first = page.locator(".claim-entry").first.bounding_box()
+    shoot(page, "phone-claims-index")
+    assert not watch.take()
+    page.context.close()
+    assert title and title["height"] <= PHONE["height"] * 0.1, f"the title is {title} on an {PHONE} screen"
+    assert first and first["y"] < PHONE["height"] / 2, f"the first claim begins at {first['y'] if first else None}px"
+
+
+_STACKED_JS = """
+table => {
+  const heads = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+  const thead = table.querySelector('thead').getBoundingClientRect();
+  const rows = [...table.querySelectorAll('tbody > tr')].map(tr => {
+    const r = tr.getBoundingClientRect();
+    const cells = [...tr.children].map((td, i) => {
+      const c = td.getBoundingClientRect();
+      const label = td.querySelector('.claims-cell-label');
+      const shown = label && getComputedStyle(label).display !== 'none' ? label.getBoundingClientRect() : null;
+      const text = label ? getComputedStyle(label, '::before').content : 'none';
+      return {i, left: c.left, top: c.top, bottom: c.bottom, right: c.right, shown: !!(shown && shown.height),
+              hidden: getComputedStyle(td).display === 'none', label: text, dataLabel: label && label.dataset.label,
+              empty: !!(label && label.classList.contains('claims-cell-empty'))};
+    });
+    return {left: r.left, right: r.right, cells};
+  });
+  return {heads, thead: {width: thead.width, height: thead.height}, rows, display: getComputedStyle(table).display,
+          viewport: document.documentElement.clientWidth};
+}
+"""
+
+STACKED_TABLES = {"positions.html": "table.claims-positions-table", "figures.html": "table.claims-figures-table"}
+
+
+@pytest.mark.parametrize("rel", sorted(STACKED_TABLES))
+def test_tables_stack_into_labelled_cards_on_a_phone(chromium: Any, watch: Watch, site_url: str, axe: Any,
+                                                     rel: str) -> None:
+    """On a phone each row is a card as wide as the window allows, its cells stacked, each labelled with
+    its column's header; on a desktop the same table is a table, with no labels shown."""
+    selector = STACKED_TABLES[rel]
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
+    _goto(page, site_url + rel)
+    got = page.locator(selector).first.evaluate(_STACKED_JS)
+    problems = []
+    heads = got["heads"]
+    if got["thead"]["width"] > 1 or got["thead"]["height"] > 1:
+        problems.append(f"the header row still shows ({got['thead']}): it should be left to screen readers")
+    if len(got["rows"]) < 3:
+        problems.append(f"{len(got['rows'])} rows")
+    for n, row in enumerate(got["rows"]):
+        if row["left"] < 0 or row["right"] > got["viewport"]:
+            problems.append(f"row {n} spans {row['left']:.0f}..{row['right']:.0f}px of {got['viewport']}px")
+        shown = [c for c in row["cells"] if not c["hidden"]]
+        for cell in row["cells"]:
+            if cell["dataLabel"] != heads[cell["i"]]:
+                problems.append(f"row {n} cell {cell['i']}: labelled {cell['dataLabel']!r}, its column is "
+                                f"{heads[cell['i']]!r}")
+            if cell["i"] and not cell["hidden"] and (not cell["shown"] or cell["label"] != f'"{heads[cell["i"]]}"'):
+                problems.append(f"row {n} cell {cell['i']}: the label {heads[cell['i']]!r} is not shown "
+                                f"(content {cell['label']})")
+            if cell["hidden"] and not cell["empty"]:
+                problems.append(f"row {n} cell {cell['i']} ({heads[cell['i']]}) is hidden but not empty")
+        for above, below in itertools.pairwise(shown):
+            if abs(above["left"] - below["left"]) > 1 or below["top"] < above["bottom"] - 1:
+                problems.append(f"row {n}: cells {above['i']} and {below['i']} are side by side, not stacked")
+    shoot(page, f"phone-{rel.removesuffix('.html')}-table")
+    page.locator(selector).first.evaluate(PLACE_JS)
+    result = axe.run(page)
+    problems += describe_violations(f"{rel} on a phone", serious(result.response["violations"]))
+    problems += watch.take()
+
+    page.set_viewport_size(DESKTOP)
+    wide = page.locator(selector).first.evaluate(_STACKED_JS)
+    if wide["display"] != "table":
+        problems.append(f"on a desktop the table is display: {wide['display']}")
+    for n, row in enumerate(wide["rows"]):
+        if any(c["shown"] for c in row["cells"]):
+            problems.append(f"on a desktop, row {n} shows its cells' labels")
+        if len({round(c["top"]) for c in row["cells"]}) != 1:
+            problems.append(f"on a desktop, row {n}'s cells are not side by side")
+    page.context.close()
+    assert not problems, f"{rel}:\n" + "\n".join(problems)
+
+
 def test_on_a_touch_screen_the_first_tap_opens_the_card_and_the_second_follows(
         chromium: Any, watch: Watch, site_url: str, built: Built, pages: list[str]) -> None:
     """A phone has no hover: tapping a claim shows its evidence first; tapping it again opens the claims index."""
     rel = _showcase(built, pages)
-    page = new_page(chromium, watch, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
     _goto(page, site_url + rel)
     assert page.evaluate("matchMedia('(hover: none)').matches"), "the emulated phone reports a hover device"
     link = page.locator(f"{CLAIM_LINK}:visible").first

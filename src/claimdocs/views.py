@@ -11,6 +11,7 @@ import csv
 import io
 import itertools
 import json
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,9 +276,12 @@ def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list
     tbody = nodes.tbody()
     for cells in rows:
         row = nodes.row()
-        for cell in cells:
+        for head, cell in zip(headers, cells, strict=True):
             entry = nodes.entry()
             para = nodes.paragraph()
+            # The column's name, shown by claimdocs.css where a narrow screen stacks the rows into cards.
+            empty = " claims-cell-empty" if isinstance(cell, str) and not cell else ""
+            para += raw_html(html=f'<span class="claims-cell-label{empty}" data-label="{escape(head)}"></span>')
             if isinstance(cell, str):
                 para += nodes.Text(cell)
             else:
