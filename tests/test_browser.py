@@ -36,12 +36,14 @@ from browser_support import (
     SCROLLERS_JS,
     Built,
     Watch,
+    contrast,
     describe_violations,
     fold,
     hover_instructions,
     is_dark,
     jsonld_problems,
     new_page,
+    parse_colour,
     serious,
     serve,
     site_pages,
@@ -348,6 +350,262 @@ def test_open_cards_fit_the_viewport(reports: dict[str, PageReport], width: int)
                                              else "does not open when its link has focus")
            for rel, report in reports.items() for ident, right, limit in report.cards_off[width]]
     assert not off, f"{len(off)} cards run off the right edge at {width}px:\n" + "\n".join(off[:25])
+
+
+# ---------------------------------------------------------------- cards: WCAG 2.1 SC 1.4.13 (content on hover or focus)
+
+#: A claim whose card holds a link (to the source page): something to focus inside the card.
+CLAIM_WITH_CARD_LINK = ".claim:not(.claim-person):has(> .claim-card a[href]) > a.claim-link"
+SCHEMES = ("light", "dark")
+
+
+def _themed_page(chromium: Any, watch: Watch, scheme: str, **context_args: Any) -> Any:
+    """A page in light or dark mode: dark is the theme's stored choice (body[data-theme=dark]);
+    ``dark-system`` is the system's dark under the theme's default ``auto``."""
+    page = new_page(chromium, watch, color_scheme="light" if scheme == "light" else "dark", **context_args)
+    if scheme == "dark":
+        page.context.add_init_script("try { localStorage.setItem('theme', 'dark') } catch (e) {}")
+    return page
+
+
+def _assert_scheme(page: Any, scheme: str) -> None:
+    body = page.locator("body").evaluate(COLOURS_JS)
+    theme = page.evaluate("document.body.dataset.theme")
+    assert is_dark(body) == (scheme != "light"), f"{scheme}: the page is drawn {body} (data-theme={theme!r})"
+    if scheme == "dark-system":
+        assert theme == "auto", f"system dark should leave the theme on auto, not {theme!r}"
+
+
+def _is_open(card: Any) -> bool:
+    return card.evaluate("c => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().height > 0")
+
+
+def _rect(locator: Any, first_line: bool = False) -> dict[str, float]:
+    return locator.evaluate(
+        "(el, line) => { const r = line ? el.getClientRects()[0] : el.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }", first_line)
+
+
+def _focused(page: Any) -> str:
+    return page.evaluate("""() => { const a = document.activeElement;
+      return a ? a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + ' ' + (a.textContent || '').trim().slice(0, 40) : ''; }""")
+
+
+NEUTRAL = (2, 2)  # a corner of the window, on no claim: where the pointer goes to leave a card
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_escape_dismisses_an_open_card(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                       pages: list[str], scheme: str) -> None:
+    """Escape closes a card opened by the pointer or by focus, moving neither; focus inside the card goes
+    back to its claim's link. The card comes back when the pointer or focus comes back to the claim."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
+    card = _card_of(link)
+    problems: list[str] = []
+
+    # 1. Opened by the pointer, focus elsewhere (on a link that is not a claim): Escape moves neither.
+    page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .find(a => !a.closest('.claim') && a.getClientRects().length).focus({preventScroll: true})""")
+    before = _focused(page)
+    link.evaluate(PLACE_JS)
+    link.hover()
+    card.wait_for(state="visible", timeout=2000)
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card opened by the pointer open")
+    if _focused(page) != before:
+        problems.append(f"Escape moved focus from {before!r} to {_focused(page)!r}")
+    if not link.evaluate("el => el.matches(':hover')"):
+        problems.append("after Escape the pointer is no longer on the claim")
+    page.mouse.move(*NEUTRAL)
+    link.hover()
+    if not _is_open(card):
+        problems.append("the card does not open again when the pointer comes back")
+    page.mouse.move(*NEUTRAL)
+    card.wait_for(state="hidden", timeout=2000)
+
+    # 2. Opened by focus on its link: Escape closes it, focus stays on the link.
+    link.focus()
+    card.wait_for(state="visible", timeout=2000)
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card opened by focus open")
+    if not link.evaluate("el => el === document.activeElement"):
+        problems.append(f"Escape moved focus off the claim's link to {_focused(page)!r}")
+    page.keyboard.press("Tab")
+    if link.evaluate("el => el.parentElement.contains(document.activeElement)"):
+        problems.append(f"Tab after Escape stays in the claim: {_focused(page)!r} (is the card's link still reachable?)")
+    page.keyboard.press("Shift+Tab")
+    if not (link.evaluate("el => el === document.activeElement") and _is_open(card)):
+        problems.append(f"focus back on the link ({_focused(page)!r}) does not open the card again")
+
+    # 3. Focus inside the card (its link to the source): Escape closes it and returns focus to the claim.
+    page.keyboard.press("Tab")
+    if not card.evaluate("c => c.contains(document.activeElement)"):
+        problems.append(f"Tab from the claim's link does not reach the card's link but {_focused(page)!r}")
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card with focus inside open")
+    if not link.evaluate("el => el === document.activeElement"):
+        problems.append(f"Escape inside the card left focus on {_focused(page)!r}, not on the claim's link")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}):\n" + "\n".join(problems)
+
+
+def _cross(page: Any, link: Any, card: Any, *, upward: bool) -> list[str]:
+    """Move the pointer one pixel at a time from the claim's marker onto its card, as a slow hand
+    would, checking at each step that the card is still open; end on the card, where its link is.
+    The way starts on the marker's line next to the card (a wrapped marker has several)."""
+    first = _rect(link, first_line=True)
+    page.mouse.move((first["left"] + first["right"]) / 2, (first["top"] + first["bottom"]) / 2)
+    card.wait_for(state="visible", timeout=2000)
+    box = _rect(card)
+    lines = link.evaluate("el => [...el.getClientRects()].map(r => ({left: r.left, right: r.right, top: r.top, "
+                          "bottom: r.bottom}))")
+    if upward:
+        near = [r for r in lines if r["top"] >= box["bottom"] - 1]
+        line = min(near, key=lambda r: r["top"]) if near else None
+    else:
+        near = [r for r in lines if r["bottom"] <= box["top"] + 1]
+        line = max(near, key=lambda r: r["bottom"]) if near else None
+    if line is None:
+        return [f"the card ({box}) opened {'below' if upward else 'above'} its marker ({lines}), or over it"]
+    left, right = max(line["left"], box["left"]), min(line["right"], box["right"])
+    if left >= right - 4:
+        return [f"no way straight from the marker's line ({line}) to the card ({box})"]
+    x = (left + right) / 2
+    page.mouse.move(x, (line["top"] + line["bottom"]) / 2)
+    if upward:
+        ys = range(int(line["top"]) + 1, int(box["bottom"]) - 8, -1)
+    else:
+        ys = range(int(line["bottom"]) - 1, int(box["top"]) + 8)
+    for y in ys:
+        page.mouse.move(x, y)
+        if not _is_open(card):
+            edge = "top" if upward else "bottom"
+            return [f"the card closed with the pointer at y={y}, between the marker's {edge} "
+                    f"({line[edge]:.1f}) and the card ({box}): a gap the pointer cannot cross"]
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.claim-card')?.id ?? null", [x, ys[-1]])
+    if hit != card.get_attribute("id"):
+        return [f"at the end of the way the pointer is over {hit!r}, not the card"]
+    return []
+
+
+@pytest.mark.parametrize("script", ["with-js", "no-js"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_pointer_can_move_from_a_claim_onto_its_card(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                                         pages: list[str], scheme: str, script: str) -> None:
+    """Hoverable: a pointer moving slowly from the marker onto the card keeps it open all the way, with the card
+    below its marker and (placed by the script where there is no room below) above it."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme, java_script_enabled=script == "with-js")
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    links = page.locator(f"{CLAIM_LINK}:visible")
+    link = links.first
+    link.evaluate(PLACE_JS)
+    problems = [f"below: {p}" for p in _cross(page, link, _card_of(link), upward=False)]
+    page.mouse.move(*NEUTRAL)
+    if script == "with-js":
+        # A claim far enough down the page to stand near the bottom of the window: its card opens above it.
+        index = links.evaluate_all("els => els.findIndex(a => a.getBoundingClientRect().top + scrollY > innerHeight)")
+        assert index >= 0, f"{rel}: no claim below the first screen"
+        low = links.nth(index)
+        low.evaluate("el => window.scrollTo({top: el.getBoundingClientRect().top + scrollY - innerHeight + 40, "
+                     "behavior: 'instant'})")
+        problems += [f"above: {p}" for p in _cross(page, low, _card_of(low), upward=True)]
+        page.mouse.move(*NEUTRAL)
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}, {script}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_open_card_stays_until_pointer_and_focus_leave(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                                          pages: list[str], scheme: str) -> None:
+    """Persistent: opened by the pointer, the card stays while the pointer is on the marker or the card and
+    closes when it leaves both; opened by focus, it stays while focus is on the claim or in its card, wherever
+    the pointer goes, and closes when focus leaves."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + rel)
+    link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
+    card = _card_of(link)
+    link.evaluate(PLACE_JS)
+    problems = _cross(page, link, card, upward=False)
+    box = _rect(card)
+    for x, y in ((box["left"] + 3, box["bottom"] - 3), (box["right"] - 3, box["bottom"] - 3),
+                 (box["right"] - 3, (box["top"] + box["bottom"]) / 2)) if not problems else ():
+        page.mouse.move(x, y)
+        if not _is_open(card):
+            problems.append(f"the card closed with the pointer on it at ({x:.0f}, {y:.0f}), card {box}")
+    page.mouse.move(*NEUTRAL)
+    if _is_open(card):
+        problems.append("the card stays open after the pointer left the marker and the card")
+
+    link.focus()
+    card.wait_for(state="visible", timeout=2000)
+    line = _rect(link, first_line=True)
+    for x, y in (((line["left"] + line["right"]) / 2, (line["top"] + line["bottom"]) / 2), NEUTRAL):
+        page.mouse.move(x, y)  # over the claim and away: the pointer leaving does not close what focus opened
+        if not _is_open(card):
+            problems.append(f"the card opened by focus closed when the pointer moved to ({x:.0f}, {y:.0f})")
+    page.keyboard.press("Tab")  # into the card, onto its link
+    if not (card.evaluate("c => c.contains(document.activeElement)") and _is_open(card)):
+        problems.append(f"with focus on the card's link ({_focused(page)!r}) the card is not open")
+    page.keyboard.press("Tab")  # out of the claim
+    if _is_open(card):
+        problems.append(f"the card stays open after focus left for {_focused(page)!r}")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}):\n" + "\n".join(problems)
+
+
+_ELEVATION_JS = """
+card => {
+  const s = getComputedStyle(card);
+  let page = 'rgba(0, 0, 0, 0)';
+  for (let e = card.parentElement; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (/^rgb\\(/.test(bg)) { page = bg; break; }
+  }
+  return {surface: s.backgroundColor, page, border: s.borderTopColor, width: parseFloat(s.borderTopWidth),
+          shadow: s.boxShadow};
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "dark-system"])
+def test_an_open_card_stands_out_from_the_page(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                               pages: list[str], scheme: str) -> None:
+    """Elevation: in light mode a shadow; in dark mode (the theme's choice, or the system's under "auto")
+    a surface of its own, lighter than the page, inside a border of 2px or more at 3:1 against the page."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    card, _seen = _open_card(page, link, "hover")
+    got = card.evaluate(_ELEVATION_JS)
+    shoot(page, f"card-{scheme}")
+    page.context.close()
+    assert not watch.take()
+    surface, ground, border = (parse_colour(got[k]) for k in ("surface", "page", "border"))
+    assert surface[3] == 1 and ground[3] == 1, f"the card or the page is not opaque: {got}"
+    if scheme == "light":
+        assert got["shadow"] != "none", f"in light mode the card casts no shadow: {got}"
+        return
+    lift = contrast(surface[:3], ground[:3])
+    edge = contrast(border[:3], ground[:3])
+    assert sum(surface[:3]) > sum(ground[:3]) and lift >= 1.15, (
+        f"the card's surface {got['surface']} does not stand out from the page's {got['page']} ({lift:.2f}:1)")
+    assert got["width"] >= 2 and edge >= 3, (
+        f"the card's border is {got['width']}px of {got['border']}, {edge:.2f}:1 against the page: want 2px at 3:1")
 
 
 def test_tab_reaches_a_claim_and_opens_its_card(chromium: Any, watch: Watch, site_url: str, built: Built,
