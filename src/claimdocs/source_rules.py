@@ -322,5 +322,3 @@ def coverage(project: Project, article: Article) -> Coverage:
             )
         )
     return Coverage(len(figures), len(times), len(quotes), uncovered, findings)
-
-
