@@ -41,10 +41,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Ruff, and the claims schema in sync with the model."""
-    session.install("ruff>=0.6", "-e", ".")
+    """Ruff, the claims schema in sync with the model, and every pre-commit hook on every file."""
+    session.install("ruff==0.17.6", "pre-commit==4.7.0", "-e", ".")  # the same ruff as .pre-commit-config.yaml
     session.run("ruff", "check", "src", "tests", "noxfile.py", "conf.py", "bench")
     session.run("claimdocs", "schema", "--check")
+    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
 
 
 @nox.session(python=PYTHON, default=False)
