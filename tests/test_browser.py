@@ -525,14 +525,34 @@ def test_the_pointer_can_move_from_a_claim_onto_its_card(chromium: Any, watch: W
     assert not problems, f"{rel} ({scheme}, {script}):\n" + "\n".join(problems)
 
 
+def test_a_narrow_window_with_a_mouse_keeps_the_card_reachable(chromium: Any, watch: Watch, site_url: str,
+                                                               built: Built, pages: list[str]) -> None:
+    """A phone-wide window whose pointer hovers (a desktop zoomed to 400%): the card opens beside its marker,
+    inside the window, and the pointer can move onto it (a card pinned to the bottom could not be reached)."""
+    rel = _showcase(built, pages)
+    page = new_page(chromium, watch, viewport=PHONE)
+    _goto(page, site_url + rel)
+    assert page.evaluate("matchMedia('(hover: hover)').matches"), "the emulated window cannot hover"
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    link.evaluate(PLACE_JS)
+    problems = _cross(page, link, _card_of(link), upward=False)
+    box = _rect(_card_of(link))
+    if box["left"] < 0 or box["right"] > PHONE["width"]:
+        problems.append(f"the card runs out of the window: {box}")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} at {PHONE['width']}px with a mouse:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("script", ["with-js", "no-js"])
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_an_open_card_stays_until_pointer_and_focus_leave(chromium: Any, watch: Watch, site_url: str, built: Built,
-                                                          pages: list[str], scheme: str) -> None:
+                                                          pages: list[str], scheme: str, script: str) -> None:
     """Persistent: opened by the pointer, the card stays while the pointer is on the marker or the card and
     closes when it leaves both; opened by focus, it stays while focus is on the claim or in its card, wherever
-    the pointer goes, and closes when focus leaves."""
+    the pointer goes, and closes when focus leaves. With or without the script."""
     rel = _showcase(built, pages)
-    page = _themed_page(chromium, watch, scheme)
+    page = _themed_page(chromium, watch, scheme, java_script_enabled=script == "with-js")
     _goto(page, site_url + rel)
     link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
     card = _card_of(link)
@@ -563,7 +583,7 @@ def test_an_open_card_stays_until_pointer_and_focus_leave(chromium: Any, watch: 
         problems.append(f"the card stays open after focus left for {_focused(page)!r}")
     problems += watch.take()
     page.context.close()
-    assert not problems, f"{rel} ({scheme}):\n" + "\n".join(problems)
+    assert not problems, f"{rel} ({scheme}, {script}):\n" + "\n".join(problems)
 
 
 _ELEVATION_JS = """
