@@ -16,8 +16,7 @@ nox.options.reuse_existing_virtualenvs = True
 
 PYTHON = "3.11"
 BUILD = "_build/html"
-#: The tools lint pins, so a lint result does not change under anyone's feet.
-RUFF = "ruff==0.17.6"
+#: The type checker lint pins (ruff and pre-commit are pinned where lint installs them).
 MYPY = ("mypy==2.4.1", "types-PyYAML", "types-docutils")
 #: The Sphinx versions the tests run against: the newest allowed, and the oldest promised.
 SPHINX = {"latest": "sphinx>=8.2,<10", "oldest": "sphinx==8.2.*"}
@@ -52,11 +51,12 @@ def tests(session: nox.Session, sphinx: str) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Ruff, mypy --strict on src/, and the claims schema in sync with the model."""
-    session.install(RUFF, *MYPY, "-e", ".")
+    """Ruff, mypy --strict on src/, the claims schema in sync with the model, every pre-commit hook on every file."""
+    session.install("ruff==0.17.6", "pre-commit==4.7.0", *MYPY, "-e", ".")  # the same ruff as .pre-commit-config.yaml
     session.run("ruff", "check", "src", "tests", "noxfile.py", "conf.py", "bench")
     session.run("mypy")
     session.run("claimdocs", "schema", "--check")
+    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
 
 
 @nox.session(python=PYTHON, default=False)

@@ -371,6 +371,48 @@ OVERFLOW_JS = """
 """
 
 
+# Boxes that scroll sideways inside a page that does not: a table squeezed into a scrolling wrapper
+# is still read by scrolling sideways, with no hint that there is more.
+SCROLLERS_JS = """
+() => {
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const o = getComputedStyle(el).overflowX;
+    if ((o === 'auto' || o === 'scroll') && el.getClientRects().length && el.scrollWidth > el.clientWidth + 1) {
+      const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+      out.push(`${name} (${el.scrollWidth}px of content in ${el.clientWidth}px)`);
+    }
+  }
+  return out;
+}
+"""
+
+# What a phone shows of a page: the first heading's box, and the visible text of the page's content.
+PHONE_VIEW_JS = """
+() => {
+  const h1 = document.querySelector('article h1, main h1, h1');
+  const r = h1 ? h1.getBoundingClientRect() : null;
+  const style = h1 ? getComputedStyle(h1) : null;
+  const main = document.querySelector('article') || document.body;
+  return {
+    h1: r ? {top: r.top, height: r.height, lineHeight: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2,
+             fontSize: parseFloat(style.fontSize)} : null,
+    text: main.innerText,
+  };
+}
+"""
+
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]?")
+_HOVER = re.compile(r"\bhover(?:s|ing)?\b(?!\s+cards?\b)", re.I)  # "a hover card" names the card: no instruction
+_TOUCH = re.compile(r"\b(?:tap|taps|tapping|touch)\b", re.I)
+
+
+def hover_instructions(text: str) -> list[str]:
+    """Sentences that tell the reader to hover without saying what to do on a touch screen (tap, touch)."""
+    return [" ".join(s.split()) for s in _SENTENCES.findall(text) if _HOVER.search(s) and not _TOUCH.search(s)]
+
+
 def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [v for v in violations if v.get("impact") in ("serious", "critical")]
 

@@ -11,6 +11,7 @@ Without ``/usr/bin/chromium`` these tests skip, except when ``$CI`` is set, wher
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -30,14 +31,19 @@ from browser_support import (
     OPEN_EACH_CARD_JS,
     OVERFLOW_JS,
     PHONE,
+    PHONE_VIEW_JS,
     PLACE_JS,
+    SCROLLERS_JS,
     Built,
     Watch,
+    contrast,
     describe_violations,
     fold,
+    hover_instructions,
     is_dark,
     jsonld_problems,
     new_page,
+    parse_colour,
     serious,
     serve,
     site_pages,
@@ -184,12 +190,17 @@ class PageReport:
     phone: dict[str, Any] = field(default_factory=dict)
 
 
+PHONE_CONTEXT = {"viewport": PHONE, "has_touch": True, "is_mobile": True}  # a 390 x 844 touch screen
+
+
 @pytest.fixture(scope="session")
 def reports(chromium: Any, site_url: str, pages: list[str], axe: Any) -> dict[str, PageReport]:
     """Each page loaded once at desktop width: what went wrong while it loaded, what axe-core finds,
-    which cards run off the window (at each of CARD_WIDTHS), and, narrowed to a phone, how wide it is."""
+    which cards run off the window (at each of CARD_WIDTHS); and once more, afresh, on a phone's touch
+    screen: how wide it is, what scrolls sideways inside it, its title's box, the text it shows."""
     watch = Watch(site_url)
     page = new_page(chromium, watch)
+    phone = new_page(chromium, watch, **PHONE_CONTEXT)
     out: dict[str, PageReport] = {}
     try:
         for rel in pages:
@@ -202,11 +213,13 @@ def reports(chromium: Any, site_url: str, pages: list[str], axe: Any) -> dict[st
             for width in CARD_WIDTHS:
                 page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
                 report.cards_off[width] = page.evaluate(OPEN_EACH_CARD_JS)
-            page.set_viewport_size(PHONE)
-            report.phone = page.evaluate(OVERFLOW_JS)
+            phone.goto(site_url + rel, wait_until="load")
+            report.phone = {**phone.evaluate(OVERFLOW_JS), "scrollers": phone.evaluate(SCROLLERS_JS),
+                            **phone.evaluate(PHONE_VIEW_JS)}
             report.problems += watch.take()
     finally:
         page.context.close()
+        phone.context.close()
     return out
 
 
@@ -337,6 +350,282 @@ def test_open_cards_fit_the_viewport(reports: dict[str, PageReport], width: int)
                                              else "does not open when its link has focus")
            for rel, report in reports.items() for ident, right, limit in report.cards_off[width]]
     assert not off, f"{len(off)} cards run off the right edge at {width}px:\n" + "\n".join(off[:25])
+
+
+# ---------------------------------------------------------------- cards: WCAG 2.1 SC 1.4.13 (content on hover or focus)
+
+#: A claim whose card holds a link (to the source page): something to focus inside the card.
+CLAIM_WITH_CARD_LINK = ".claim:not(.claim-person):has(> .claim-card a[href]) > a.claim-link"
+SCHEMES = ("light", "dark")
+
+
+def _themed_page(chromium: Any, watch: Watch, scheme: str, **context_args: Any) -> Any:
+    """A page in light or dark mode: dark is the theme's stored choice (body[data-theme=dark]);
+    ``dark-system`` is the system's dark under the theme's default ``auto``."""
+    page = new_page(chromium, watch, color_scheme="light" if scheme == "light" else "dark", **context_args)
+    if scheme == "dark":
+        page.context.add_init_script("try { localStorage.setItem('theme', 'dark') } catch (e) {}")
+    return page
+
+
+def _assert_scheme(page: Any, scheme: str) -> None:
+    body = page.locator("body").evaluate(COLOURS_JS)
+    theme = page.evaluate("document.body.dataset.theme")
+    assert is_dark(body) == (scheme != "light"), f"{scheme}: the page is drawn {body} (data-theme={theme!r})"
+    if scheme == "dark-system":
+        assert theme == "auto", f"system dark should leave the theme on auto, not {theme!r}"
+
+
+def _is_open(card: Any) -> bool:
+    return card.evaluate("c => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().height > 0")
+
+
+def _rect(locator: Any, first_line: bool = False) -> dict[str, float]:
+    return locator.evaluate(
+        "(el, line) => { const r = line ? el.getClientRects()[0] : el.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }", first_line)
+
+
+def _focused(page: Any) -> str:
+    return page.evaluate("""() => { const a = document.activeElement;
+      return a ? a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + ' ' + (a.textContent || '').trim().slice(0, 40) : ''; }""")
+
+
+NEUTRAL = (2, 2)  # a corner of the window, on no claim: where the pointer goes to leave a card
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_escape_dismisses_an_open_card(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                       pages: list[str], scheme: str) -> None:
+    """Escape closes a card opened by the pointer or by focus, moving neither; focus inside the card goes
+    back to its claim's link. The card comes back when the pointer or focus comes back to the claim."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
+    card = _card_of(link)
+    problems: list[str] = []
+
+    # 1. Opened by the pointer, focus elsewhere (on a link that is not a claim): Escape moves neither.
+    page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .find(a => !a.closest('.claim') && a.getClientRects().length).focus({preventScroll: true})""")
+    before = _focused(page)
+    link.evaluate(PLACE_JS)
+    link.hover()
+    card.wait_for(state="visible", timeout=2000)
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card opened by the pointer open")
+    if _focused(page) != before:
+        problems.append(f"Escape moved focus from {before!r} to {_focused(page)!r}")
+    if not link.evaluate("el => el.matches(':hover')"):
+        problems.append("after Escape the pointer is no longer on the claim")
+    page.mouse.move(*NEUTRAL)
+    link.hover()
+    if not _is_open(card):
+        problems.append("the card does not open again when the pointer comes back")
+    page.mouse.move(*NEUTRAL)
+    card.wait_for(state="hidden", timeout=2000)
+
+    # 2. Opened by focus on its link: Escape closes it, focus stays on the link.
+    link.focus()
+    card.wait_for(state="visible", timeout=2000)
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card opened by focus open")
+    if not link.evaluate("el => el === document.activeElement"):
+        problems.append(f"Escape moved focus off the claim's link to {_focused(page)!r}")
+    page.keyboard.press("Tab")
+    if link.evaluate("el => el.parentElement.contains(document.activeElement)"):
+        problems.append(f"Tab after Escape stays in the claim: {_focused(page)!r} (is the card's link still reachable?)")
+    page.keyboard.press("Shift+Tab")
+    if not (link.evaluate("el => el === document.activeElement") and _is_open(card)):
+        problems.append(f"focus back on the link ({_focused(page)!r}) does not open the card again")
+
+    # 3. Focus inside the card (its link to the source): Escape closes it and returns focus to the claim.
+    page.keyboard.press("Tab")
+    if not card.evaluate("c => c.contains(document.activeElement)"):
+        problems.append(f"Tab from the claim's link does not reach the card's link but {_focused(page)!r}")
+    page.keyboard.press("Escape")
+    if _is_open(card):
+        problems.append("Escape leaves a card with focus inside open")
+    if not link.evaluate("el => el === document.activeElement"):
+        problems.append(f"Escape inside the card left focus on {_focused(page)!r}, not on the claim's link")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}):\n" + "\n".join(problems)
+
+
+def _cross(page: Any, link: Any, card: Any, *, upward: bool) -> list[str]:
+    """Move the pointer one pixel at a time from the claim's marker onto its card, as a slow hand
+    would, checking at each step that the card is still open; end on the card, where its link is.
+    The way starts on the marker's line next to the card (a wrapped marker has several)."""
+    first = _rect(link, first_line=True)
+    page.mouse.move((first["left"] + first["right"]) / 2, (first["top"] + first["bottom"]) / 2)
+    card.wait_for(state="visible", timeout=2000)
+    box = _rect(card)
+    lines = link.evaluate("el => [...el.getClientRects()].map(r => ({left: r.left, right: r.right, top: r.top, "
+                          "bottom: r.bottom}))")
+    if upward:
+        near = [r for r in lines if r["top"] >= box["bottom"] - 1]
+        line = min(near, key=lambda r: r["top"]) if near else None
+    else:
+        near = [r for r in lines if r["bottom"] <= box["top"] + 1]
+        line = max(near, key=lambda r: r["bottom"]) if near else None
+    if line is None:
+        return [f"the card ({box}) opened {'below' if upward else 'above'} its marker ({lines}), or over it"]
+    left, right = max(line["left"], box["left"]), min(line["right"], box["right"])
+    if left >= right - 4:
+        return [f"no way straight from the marker's line ({line}) to the card ({box})"]
+    x = (left + right) / 2
+    page.mouse.move(x, (line["top"] + line["bottom"]) / 2)
+    if upward:
+        ys = range(int(line["top"]) + 1, int(box["bottom"]) - 8, -1)
+    else:
+        ys = range(int(line["bottom"]) - 1, int(box["top"]) + 8)
+    for y in ys:
+        page.mouse.move(x, y)
+        if not _is_open(card):
+            edge = "top" if upward else "bottom"
+            return [f"the card closed with the pointer at y={y}, between the marker's {edge} "
+                    f"({line[edge]:.1f}) and the card ({box}): a gap the pointer cannot cross"]
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.claim-card')?.id ?? null", [x, ys[-1]])
+    if hit != card.get_attribute("id"):
+        return [f"at the end of the way the pointer is over {hit!r}, not the card"]
+    return []
+
+
+@pytest.mark.parametrize("script", ["with-js", "no-js"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_pointer_can_move_from_a_claim_onto_its_card(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                                         pages: list[str], scheme: str, script: str) -> None:
+    """Hoverable: a pointer moving slowly from the marker onto the card keeps it open all the way, with the card
+    below its marker and (placed by the script where there is no room below) above it."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme, java_script_enabled=script == "with-js")
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    links = page.locator(f"{CLAIM_LINK}:visible")
+    link = links.first
+    link.evaluate(PLACE_JS)
+    problems = [f"below: {p}" for p in _cross(page, link, _card_of(link), upward=False)]
+    page.mouse.move(*NEUTRAL)
+    if script == "with-js":
+        # A claim far enough down the page to stand near the bottom of the window: its card opens above it.
+        index = links.evaluate_all("els => els.findIndex(a => a.getBoundingClientRect().top + scrollY > innerHeight)")
+        assert index >= 0, f"{rel}: no claim below the first screen"
+        low = links.nth(index)
+        low.evaluate("el => window.scrollTo({top: el.getBoundingClientRect().top + scrollY - innerHeight + 40, "
+                     "behavior: 'instant'})")
+        problems += [f"above: {p}" for p in _cross(page, low, _card_of(low), upward=True)]
+        page.mouse.move(*NEUTRAL)
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}, {script}):\n" + "\n".join(problems)
+
+
+def test_a_narrow_window_with_a_mouse_keeps_the_card_reachable(chromium: Any, watch: Watch, site_url: str,
+                                                               built: Built, pages: list[str]) -> None:
+    """A phone-wide window whose pointer hovers (a desktop zoomed to 400%): the card opens beside its marker,
+    inside the window, and the pointer can move onto it (a card pinned to the bottom could not be reached)."""
+    rel = _showcase(built, pages)
+    page = new_page(chromium, watch, viewport=PHONE)
+    _goto(page, site_url + rel)
+    assert page.evaluate("matchMedia('(hover: hover)').matches"), "the emulated window cannot hover"
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    link.evaluate(PLACE_JS)
+    problems = _cross(page, link, _card_of(link), upward=False)
+    box = _rect(_card_of(link))
+    if box["left"] < 0 or box["right"] > PHONE["width"]:
+        problems.append(f"the card runs out of the window: {box}")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} at {PHONE['width']}px with a mouse:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("script", ["with-js", "no-js"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_open_card_stays_until_pointer_and_focus_leave(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                                          pages: list[str], scheme: str, script: str) -> None:
+    """Persistent: opened by the pointer, the card stays while the pointer is on the marker or the card and
+    closes when it leaves both; opened by focus, it stays while focus is on the claim or in its card, wherever
+    the pointer goes, and closes when focus leaves. With or without the script."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme, java_script_enabled=script == "with-js")
+    _goto(page, site_url + rel)
+    link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
+    card = _card_of(link)
+    link.evaluate(PLACE_JS)
+    problems = _cross(page, link, card, upward=False)
+    box = _rect(card)
+    for x, y in ((box["left"] + 3, box["bottom"] - 3), (box["right"] - 3, box["bottom"] - 3),
+                 (box["right"] - 3, (box["top"] + box["bottom"]) / 2)) if not problems else ():
+        page.mouse.move(x, y)
+        if not _is_open(card):
+            problems.append(f"the card closed with the pointer on it at ({x:.0f}, {y:.0f}), card {box}")
+    page.mouse.move(*NEUTRAL)
+    if _is_open(card):
+        problems.append("the card stays open after the pointer left the marker and the card")
+
+    link.focus()
+    card.wait_for(state="visible", timeout=2000)
+    line = _rect(link, first_line=True)
+    for x, y in (((line["left"] + line["right"]) / 2, (line["top"] + line["bottom"]) / 2), NEUTRAL):
+        page.mouse.move(x, y)  # over the claim and away: the pointer leaving does not close what focus opened
+        if not _is_open(card):
+            problems.append(f"the card opened by focus closed when the pointer moved to ({x:.0f}, {y:.0f})")
+    page.keyboard.press("Tab")  # into the card, onto its link
+    if not (card.evaluate("c => c.contains(document.activeElement)") and _is_open(card)):
+        problems.append(f"with focus on the card's link ({_focused(page)!r}) the card is not open")
+    page.keyboard.press("Tab")  # out of the claim
+    if _is_open(card):
+        problems.append(f"the card stays open after focus left for {_focused(page)!r}")
+    problems += watch.take()
+    page.context.close()
+    assert not problems, f"{rel} ({scheme}, {script}):\n" + "\n".join(problems)
+
+
+_ELEVATION_JS = """
+card => {
+  const s = getComputedStyle(card);
+  let page = 'rgba(0, 0, 0, 0)';
+  for (let e = card.parentElement; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (/^rgb\\(/.test(bg)) { page = bg; break; }
+  }
+  return {surface: s.backgroundColor, page, border: s.borderTopColor, width: parseFloat(s.borderTopWidth),
+          shadow: s.boxShadow};
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "dark-system"])
+def test_an_open_card_stands_out_from_the_page(chromium: Any, watch: Watch, site_url: str, built: Built,
+                                               pages: list[str], scheme: str) -> None:
+    """Elevation: in light mode a shadow; in dark mode (the theme's choice, or the system's under "auto")
+    a surface of its own, lighter than the page, inside a border of 2px or more at 3:1 against the page."""
+    rel = _showcase(built, pages)
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + rel)
+    _assert_scheme(page, scheme)
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    card, _seen = _open_card(page, link, "hover")
+    got = card.evaluate(_ELEVATION_JS)
+    shoot(page, f"card-{scheme}")
+    page.context.close()
+    assert not watch.take()
+    surface, ground, border = (parse_colour(got[k]) for k in ("surface", "page", "border"))
+    assert surface[3] == 1 and ground[3] == 1, f"the card or the page is not opaque: {got}"
+    if scheme == "light":
+        assert got["shadow"] != "none", f"in light mode the card casts no shadow: {got}"
+        return
+    lift = contrast(surface[:3], ground[:3])
+    edge = contrast(border[:3], ground[:3])
+    assert sum(surface[:3]) > sum(ground[:3]) and lift >= 1.15, (
+        f"the card's surface {got['surface']} does not stand out from the page's {got['page']} ({lift:.2f}:1)")
+    assert got["width"] >= 2 and edge >= 3, (
+        f"the card's border is {got['width']}px of {got['border']}, {edge:.2f}:1 against the page: want 2px at 3:1")
 
 
 def test_tab_reaches_a_claim_and_opens_its_card(chromium: Any, watch: Watch, site_url: str, built: Built,
@@ -497,14 +786,18 @@ def test_search_finds_a_person(chromium: Any, watch: Watch, site_url: str) -> No
 
 def test_no_page_overflows_sideways_on_a_phone(reports: dict[str, PageReport], chromium: Any, watch: Watch,
                                                site_url: str, built: Built, pages: list[str]) -> None:
-    """Narrowed to 390 px, no page is wider than the window (the theme hides what sticks out: it is lost)."""
+    """Every page, loaded on a 390 x 844 touch screen: the document is no wider than the window
+    (``scrollWidth <= innerWidth``), and nothing inside it scrolls sideways either."""
     wide = []
     for rel, report in reports.items():
         got = report.phone
-        if got["doc"] > got["width"] + 1:
+        if got["width"] != PHONE["width"]:
+            wide.append(f"{rel}: measured in a {got['width']}px window, not {PHONE['width']}px")
+        if got["doc"] > got["width"]:
             wide.append(f"{rel}: {got['doc']}px wide in a {got['width']}px viewport; widest: {got['culprits']}")
+        wide += [f"{rel}: scrolls sideways inside: {box}" for box in got["scrollers"]]
     # One page loaded afresh at phone size, for the screenshots and the pinned card.
-    page = new_page(chromium, watch, viewport=PHONE, has_touch=True)
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
     _goto(page, site_url + _showcase(built, pages))
     shoot(page, "phone")
     link = page.locator(f"{CLAIM_LINK}:visible").first
@@ -516,17 +809,139 @@ def test_no_page_overflows_sideways_on_a_phone(reports: dict[str, PageReport], c
         assert card.is_visible()
         box = card.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, f"the card on a phone: {box}"
+        assert abs(box["y"] + box["height"] - PHONE["height"]) < 20, f"the card is not pinned to the bottom: {box}"
     problems = watch.take()
     page.context.close()
     assert not wide, "pages wider than a phone:\n" + "\n".join(wide)
     assert not problems, "\n".join(problems)
 
 
+#: Pages that may tell a reader to hover without a word for touch screens, each with the reason.
+TOUCH_WORDING_EXCLUDED = {
+    "editing.html": "tells an editor to check a build on their own machine (docs/editing.md is not this change's)",
+}
+
+
+def test_pages_do_not_tell_a_touch_reader_to_hover(reports: dict[str, PageReport]) -> None:
+    """On a touch screen, no page says "hover" without also saying "tap" (or "touch") in the same sentence."""
+    found = [f"{rel}: {sentence!r}" for rel, report in reports.items() if rel not in TOUCH_WORDING_EXCLUDED
+             for sentence in hover_instructions(report.phone["text"])]
+    assert not found, "hover-only instructions on a touch screen:\n" + "\n".join(found)
+
+
+def test_the_hover_wording_check_can_fail() -> None:
+    """The wording check above flags hover-only instructions and passes touch-aware ones."""
+    assert hover_instructions("Each cell links to its claim. Hover over a cell to see it.") == [
+        "Hover over a cell to see it."]
+    assert hover_instructions("The evidence shows on hover.") == ["The evidence shows on hover."]
+    assert not hover_instructions("Hover over or tap a word to see it. A hover card opens.")
+
+
+def test_page_titles_fit_a_phone(reports: dict[str, PageReport]) -> None:
+    """On a phone, no page's title takes more than a sixth of the first screen."""
+    tall = []
+    for rel, report in reports.items():
+        h1 = report.phone["h1"]
+        if h1 and h1["height"] > PHONE["height"] / 6:
+            tall.append(f"{rel}: the title is {h1['height']:.0f}px tall, {h1['height'] / h1['lineHeight']:.1f} lines "
+                        f"of {h1['fontSize']:.0f}px type")
+    assert not tall, f"titles taller than a sixth of a {PHONE['height']}px screen:\n" + "\n".join(tall)
+
+
+def test_claims_index_shows_claims_on_the_first_phone_screen(chromium: Any, watch: Watch, site_url: str) -> None:
+    """The claims index on a phone: its title is a tenth of the screen or less, and the first claim
+    begins in the top half of the first screen (not below a title, an introduction and a list of links)."""
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
+    _goto(page, site_url + "claims.html")
+    title = page.locator("article h1").first.bounding_box()
+    first = page.locator(".claim-entry").first.bounding_box()
+    shoot(page, "phone-claims-index")
+    assert not watch.take()
+    page.context.close()
+    assert title and title["height"] <= PHONE["height"] * 0.1, f"the title is {title} on an {PHONE} screen"
+    assert first and first["y"] < PHONE["height"] / 2, f"the first claim begins at {first['y'] if first else None}px"
+
+
+_STACKED_JS = """
+table => {
+  const heads = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+  const thead = table.querySelector('thead').getBoundingClientRect();
+  const rows = [...table.querySelectorAll('tbody > tr')].map(tr => {
+    const r = tr.getBoundingClientRect();
+    const cells = [...tr.children].map((td, i) => {
+      const c = td.getBoundingClientRect();
+      const label = td.querySelector('.claims-cell-label');
+      const shown = label && getComputedStyle(label).display !== 'none' ? label.getBoundingClientRect() : null;
+      const text = label ? getComputedStyle(label, '::before').content : 'none';
+      return {i, left: c.left, top: c.top, bottom: c.bottom, right: c.right, shown: !!(shown && shown.height),
+              hidden: getComputedStyle(td).display === 'none', label: text, dataLabel: label && label.dataset.label,
+              empty: !!(label && label.classList.contains('claims-cell-empty'))};
+    });
+    return {left: r.left, right: r.right, cells};
+  });
+  return {heads, thead: {width: thead.width, height: thead.height}, rows, display: getComputedStyle(table).display,
+          viewport: document.documentElement.clientWidth};
+}
+"""
+
+STACKED_TABLES = {"positions.html": "table.claims-positions-table", "figures.html": "table.claims-figures-table"}
+
+
+@pytest.mark.parametrize("rel", sorted(STACKED_TABLES))
+def test_tables_stack_into_labelled_cards_on_a_phone(chromium: Any, watch: Watch, site_url: str, axe: Any,
+                                                     rel: str) -> None:
+    """On a phone each row is a card as wide as the window allows, its cells stacked, each labelled with
+    its column's header; on a desktop the same table is a table, with no labels shown."""
+    selector = STACKED_TABLES[rel]
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
+    _goto(page, site_url + rel)
+    got = page.locator(selector).first.evaluate(_STACKED_JS)
+    problems = []
+    heads = got["heads"]
+    if got["thead"]["width"] > 1 or got["thead"]["height"] > 1:
+        problems.append(f"the header row still shows ({got['thead']}): it should be left to screen readers")
+    if len(got["rows"]) < 3:
+        problems.append(f"{len(got['rows'])} rows")
+    for n, row in enumerate(got["rows"]):
+        if row["left"] < 0 or row["right"] > got["viewport"]:
+            problems.append(f"row {n} spans {row['left']:.0f}..{row['right']:.0f}px of {got['viewport']}px")
+        shown = [c for c in row["cells"] if not c["hidden"]]
+        for cell in row["cells"]:
+            if cell["dataLabel"] != heads[cell["i"]]:
+                problems.append(f"row {n} cell {cell['i']}: labelled {cell['dataLabel']!r}, its column is "
+                                f"{heads[cell['i']]!r}")
+            if cell["i"] and not cell["hidden"] and (not cell["shown"] or cell["label"] != f'"{heads[cell["i"]]}"'):
+                problems.append(f"row {n} cell {cell['i']}: the label {heads[cell['i']]!r} is not shown "
+                                f"(content {cell['label']})")
+            if cell["hidden"] and not cell["empty"]:
+                problems.append(f"row {n} cell {cell['i']} ({heads[cell['i']]}) is hidden but not empty")
+        for above, below in itertools.pairwise(shown):
+            if abs(above["left"] - below["left"]) > 1 or below["top"] < above["bottom"] - 1:
+                problems.append(f"row {n}: cells {above['i']} and {below['i']} are side by side, not stacked")
+    shoot(page, f"phone-{rel.removesuffix('.html')}-table")
+    page.locator(selector).first.evaluate(PLACE_JS)
+    result = axe.run(page)
+    problems += describe_violations(f"{rel} on a phone", serious(result.response["violations"]))
+    problems += watch.take()
+
+    page.set_viewport_size(DESKTOP)
+    wide = page.locator(selector).first.evaluate(_STACKED_JS)
+    if wide["display"] != "table":
+        problems.append(f"on a desktop the table is display: {wide['display']}")
+    for n, row in enumerate(wide["rows"]):
+        if any(c["shown"] for c in row["cells"]):
+            problems.append(f"on a desktop, row {n} shows its cells' labels")
+        if len({round(c["top"]) for c in row["cells"]}) != 1:
+            problems.append(f"on a desktop, row {n}'s cells are not side by side")
+    page.context.close()
+    assert not problems, f"{rel}:\n" + "\n".join(problems)
+
+
 def test_on_a_touch_screen_the_first_tap_opens_the_card_and_the_second_follows(
         chromium: Any, watch: Watch, site_url: str, built: Built, pages: list[str]) -> None:
     """A phone has no hover: tapping a claim shows its evidence first; tapping it again opens the claims index."""
     rel = _showcase(built, pages)
-    page = new_page(chromium, watch, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = new_page(chromium, watch, **PHONE_CONTEXT)
     _goto(page, site_url + rel)
     assert page.evaluate("matchMedia('(hover: none)').matches"), "the emulated phone reports a hover device"
     link = page.locator(f"{CLAIM_LINK}:visible").first

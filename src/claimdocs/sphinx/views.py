@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -262,9 +263,12 @@ def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list
     tbody = nodes.tbody()
     for cells in rows:
         row = nodes.row()
-        for cell in cells:
+        for head, cell in zip(headers, cells, strict=True):
             entry = nodes.entry()
             para = nodes.paragraph()
+            # The column's name, shown by claimdocs.css where a narrow screen stacks the rows into cards.
+            empty = " claims-cell-empty" if isinstance(cell, str) and not cell else ""
+            para += raw_html(html=f'<span class="claims-cell-label{empty}" data-label="{escape(head)}"></span>')
             if isinstance(cell, str):
                 para += nodes.Text(cell)
             else:

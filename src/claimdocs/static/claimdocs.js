@@ -1,22 +1,33 @@
 // claimdocs.js: progressive enhancement. Cards work with CSS alone; this places an open
-// card beside its claim, inside the window and outside any clipping box, and keeps the
-// link's plain title (the no-script fallback) from showing over the card. On a touch
-// screen the first tap opens the card and the second follows the link.
+// card beside its claim, inside the window and outside any clipping box, closes it on
+// Escape (WCAG 2.1 SC 1.4.13: dismissible), and keeps the link's plain title (the
+// no-script fallback) from showing over the card. On a touch screen the first tap opens
+// the card and the second follows the link.
 // Loaded with defer: the document is parsed when it runs.
 (() => {
-  const GAP = 4, MARGIN = 8;
-  const narrow = matchMedia('(max-width: 40rem)');
+  const GAP = 4, MARGIN = 8; // GAP: claimdocs.css's --claim-card-gap, which its bridge spans
+  // Where claimdocs.css pins the card to the bottom of the window (a phone's touch screen).
+  const pinned = matchMedia('(max-width: 40rem) and (hover: none)');
+  const cardOf = (claim) => claim.querySelector(':scope > .claim-card');
+  const linkOf = (claim) => claim.querySelector(':scope > .claim-link');
   function place(claim) {
-    const card = claim.querySelector(':scope > .claim-card');
-    const link = claim.querySelector(':scope > .claim-link');
-    if (!card || !link || narrow.matches) return;
+    const card = cardOf(claim);
+    const link = linkOf(claim);
+    if (!card || !link) return;
+    if (pinned.matches) {
+      card.classList.remove('claim-card-placed', 'claim-card-above');
+      card.style.left = card.style.top = '';
+      return;
+    }
     const line = link.getClientRects()[0] || link.getBoundingClientRect();
     card.classList.add('claim-card-placed');
     const w = card.offsetWidth, h = card.offsetHeight;
     const width = document.documentElement.clientWidth;
     const left = Math.max(MARGIN, Math.min(line.left, width - w - MARGIN));
     let top = line.bottom + GAP;
-    if (top + h > innerHeight - MARGIN && line.top - h - GAP > MARGIN) top = line.top - h - GAP;
+    const above = top + h > innerHeight - MARGIN && line.top - h - GAP > MARGIN;
+    if (above) top = line.top - h - GAP;
+    card.classList.toggle('claim-card-above', above);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
   }
@@ -25,6 +36,29 @@
   document.addEventListener('focusin', (e) => { const c = e.target.closest?.('.claim'); if (c) place(c); });
   addEventListener('scroll', open, {passive: true});
   addEventListener('resize', open);
+
+  // Escape closes every open card without moving the pointer or focus; focus inside a card goes
+  // back to its claim's link. The card stays closed until the pointer comes back onto the claim
+  // from outside it, or focus does.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    let closed = false;
+    document.querySelectorAll('.claim:hover, .claim:focus-within').forEach((claim) => {
+      const card = cardOf(claim);
+      if (!card || getComputedStyle(card).display === 'none') return;
+      if (card.contains(document.activeElement)) linkOf(claim)?.focus();
+      claim.classList.add('claim-dismissed');
+      closed = true;
+    });
+    if (closed) e.preventDefault();
+  });
+  const rearm = (e) => {
+    const claim = e.target.closest?.('.claim.claim-dismissed');
+    if (claim && !claim.contains(e.relatedTarget)) claim.classList.remove('claim-dismissed');
+  };
+  document.addEventListener('mouseover', rearm);
+  document.addEventListener('focusin', rearm);
+
   // Touch screens have no hover: the first tap on a claim opens its card (the link takes
   // focus), a second tap on it follows the link, a tap anywhere else closes the card.
   const touch = matchMedia('(hover: none)');
