@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimdocs.findings import CannotRun
+from claimdocs.model import Vocabulary
 
 
 class Config(BaseModel):
@@ -34,7 +35,12 @@ class Config(BaseModel):
     claims: str = Field("claims", description="The folder of claims files (*.yaml).")
     docs: str = Field("docs", description="The folder of MyST pages.")
     exclude: tuple[str, ...] = Field((), description="Pages (globs relative to docs) the page rules skip.")
+    site_pages: tuple[str, ...] = Field(
+        (), description="Pages about the site itself (globs relative to docs): their unmarked sentences may use "
+        "words beyond the framing vocabulary, but never a name or a word of fact from the article.")
     check: bool = Field(True, description="Run the claim checks in the Sphinx build.")
+    vocabulary: Vocabulary | None = Field(
+        None, description="Words extending the English defaults (as a claims file's vocabulary: section).")
     index_page: str = Field("claims", description="The page holding {claims-index} (hover cards link there).")
     source_page: str = Field("source", description="The page holding {claims-source}.")
 
@@ -45,13 +51,13 @@ class Config(BaseModel):
             raise ValueError(f"{info.field_name!r} must be a string path, not {type(value).__name__}")
         return value
 
-    @field_validator("exclude", mode="before")
+    @field_validator("exclude", "site_pages", mode="before")
     @classmethod
     def _globs(cls, value: object) -> object:
         if isinstance(value, str):  # -D claimdocs_exclude=a,b
             return tuple(v for v in value.split(",") if v)
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise ValueError("'exclude' must be a list of strings")
+            raise ValueError("must be a list of strings")
         return tuple(value)
 
     def path(self, name: str) -> Path:

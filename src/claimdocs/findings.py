@@ -44,6 +44,11 @@ class RuleId(StrEnum):
     POSITION = "position"
     STATEMENT = "statement"
     # the claims to the pages
+    SUPPORT = "support"
+    MARKER = "marker"
+    POLARITY = "polarity"
+    FRAMING = "framing"
+    OUTSIDE = "outside"
     NAME = "name"
     UNBACKED = "unbacked"
     SYNTAX = "syntax"

@@ -32,10 +32,16 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import snowballstemmer
 
 from claimdocs.quantities import Hedge
+
+if TYPE_CHECKING:
+    from claimdocs.model import Vocabulary
 from claimdocs.text import replacer, trie_pattern
 
 # ---------------------------------------------------------------- folding
@@ -218,12 +224,63 @@ _NAME_TITLES: tuple[str, ...] = ("General", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr"
 #: Quantities too common in neutral prose to call a figure when unmarked.
 _NEUTRAL_VAGUE: frozenset[str] = frozenset({"many", "several", "a few"})
 
+#: Function words: they carry no fact of their own, so a traced sentence may use them freely.
+#: (Negations, comparatives, quantifiers and order words carry meaning: see ``_POLARITY``.)
+_STOPWORDS: frozenset[str] = frozenset(["a", "an", "the", "this", "that", "these", "those", "such", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who", "whom", "whose", "which", "what", "whatever", "whoever", "where", "when", "why", "how", "whether", "and", "or", "but", "if", "then", "so", "because", "as", "than", "though", "although", "while", "whereas", "yet", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "upon", "about", "over", "under", "between", "among", "through", "during", "against", "toward", "towards", "across", "along", "around", "within", "throughout", "beyond", "via", "per", "like", "unlike", "despite", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "has", "have", "had", "having", "do", "does", "did", "doing", "done", "will", "would", "shall", "can", "could", "also", "even", "just", "too", "very", "quite", "rather", "both", "either", "there", "here", "thus", "hence", "therefore", "however", "moreover", "furthermore", "meanwhile", "instead", "mr", "mrs", "ms", "dr"])
+#: Words whose meaning a sentence may not add or drop against its evidence: negations,
+#: comparatives, quantifiers and order words, by class.
+_POLARITY: dict[str, tuple[str, ...]] = {
+    "negation": ("not", "no", "never", "without", "n't", "neither", "nor", "none", "nobody", "nothing",
+                 "cannot", "nowhere", "lack", "lacks", "lacked", "fail", "fails", "failed"),
+    "comparison": ("more", "less", "most", "least", "fewer", "fewest", "greater", "smaller", "larger",
+                   "higher", "lower", "better", "worse", "far", "much"),
+    "quantity": ("all", "some", "any", "each", "every", "many", "few", "several", "only", "whole", "entire",
+                 "sole", "solely", "alone", "majority", "minority", "most"),
+    "order": ("before", "after", "earlier", "later", "first", "last", "prior", "previously", "since", "until",
+              "next", "preceded", "precede", "precedes", "followed", "follow", "follows", "following",
+              "initially", "finally", "subsequently", "again", "still", "already", "once", "now", "then",
+              "soon", "recently", "latter", "former"),
+}
+#: Words about the site, the article and their structure, compared by stem: a sentence made of
+#: these (and of function words) states nothing about the world. Never a word of fact (an action,
+#: a position, an outcome, a judgement, a place); a project adds its own in its vocabulary.
+_FRAMING: frozenset[str] = frozenset(["article", "site", "page", "section", "chapter", "part", "heading", "subtitle", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "site", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "list", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "name", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "exact", "exactly", "verbatim", "approximate", "relative"])
+#: Phrases that hedge a statement as someone's view or report: a restatement may not drop them.
+_ATTRIBUTION_PHRASES: tuple[str, ...] = (
+    "according to", "widely seen as", "seen as", "reportedly", "allegedly", "believed", "believes",
+    "appear", "appears", "appeared", "seem", "seems", "seemed", "expected", "apparently", "purportedly",
+)
+#: Verbs that report what someone says or finds (besides the speech verbs and the attributing verbs).
+_REPORTING_VERBS: tuple[str, ...] = (
+    "revealed", "reveal", "reveals", "identify", "identifies", "identified", "suggest", "suggests", "suggested",
+    "report", "reports", "reported", "confirmed", "confirms", "confirm", "announced", "announces",
+    "acknowledged", "admitted", "alleged", "estimated", "estimate", "estimates",
+)
+#: Negations that are not: "not only ... but also" adds, it does not deny.
+_NOT_NEGATIONS: tuple[str, ...] = ("not only", "not just", "no doubt")
+
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
 
 def words(text: str) -> list[str]:
     """The words of a text (hyphenated compounds and apostrophes kept inside a word)."""
     return _WORD.findall(text)
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The words of ``text[start:end]`` as matches (offsets into ``text``)."""
+    return _WORD.finditer(text, start, len(text) if end is None else end)
+
+
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def norm(word: str) -> str:
+    """A word as the tracing rules compare it: lowercase, straight apostrophes, no possessive ("Israel’s" -> "israel")."""
+    low = word.lower().replace("\u2019", "'").replace("\u2018", "'")
+    if low.endswith("n't"):
+        return low
+    return _POSSESSIVE_END.sub("", low) if "'" in low else low
 
 
 def _phrase_char(ch: str) -> str:
@@ -256,6 +313,126 @@ class Lexicon:
     abbreviations: frozenset[str] = _ABBREVIATIONS
     name_titles: tuple[str, ...] = _NAME_TITLES
     neutral_vague: frozenset[str] = _NEUTRAL_VAGUE
+    #: Function words (lowercase): free in a traced sentence.
+    stopwords: frozenset[str] = _STOPWORDS
+    #: Negations, comparatives, quantifiers and order words (lowercase), by class.
+    polarity: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_POLARITY))
+    #: Words about the site and the article (case-insensitive): a framing sentence is made of these.
+    framing: frozenset[str] = _FRAMING
+    #: Phrases that hedge a statement as someone's view or report (a restatement keeps them).
+    attribution_phrases: tuple[str, ...] = _ATTRIBUTION_PHRASES
+    #: Verbs that report what someone says or finds, besides the speech verbs and the attributing verbs.
+    reporting_verbs: tuple[str, ...] = _REPORTING_VERBS
+    #: Phrases that start with a negation word and deny nothing ("not only").
+    not_negations: tuple[str, ...] = _NOT_NEGATIONS
+    #: Page words an editor may write for article words (reviewed project data): page word -> article words.
+    paraphrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The language of the Snowball stemmer that folds inflection ("negotiations" = "negotiation").
+    language: str = "english"
+
+    # ------------------------------------------------------------ a project's own words
+
+    def extended(self, vocabulary: Vocabulary | None) -> Lexicon:
+        """This lexicon with a project's vocabulary added (or, for the fields it names in ``replace``, put instead)."""
+        if vocabulary is None:
+            return self
+        changes: dict[str, Any] = {}
+        for name in type(vocabulary).model_fields:
+            given = getattr(vocabulary, name)
+            if name == "replace" or not given:
+                continue
+            current = getattr(self, name)
+            replace = name in vocabulary.replace
+            if isinstance(current, frozenset):
+                words_ = frozenset(w.lower() if name != "framing" else w for w in given)
+                changes[name] = words_ if replace else current | words_
+            elif isinstance(current, tuple):
+                changes[name] = tuple(given) if replace else tuple(dict.fromkeys((*current, *given)))
+            else:  # a mapping
+                merged: dict[str, Any] = {} if replace else dict(current)
+                for key, value in given.items():
+                    if isinstance(value, list):
+                        merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *value)))
+                    else:
+                        merged[key] = value
+                changes[name] = merged
+        return replace_fields(self, **changes)
+
+    # ------------------------------------------------------------ words and stems
+
+    @cached_property
+    def _stemmer(self) -> Any:
+        return snowballstemmer.stemmer(self.language)
+
+    @cached_property
+    def _stems(self) -> dict[str, str]:
+        return {}
+
+    def stem(self, word: str) -> str:
+        """The stem of a normalised word (:func:`norm`), cached: the same few thousand words recur."""
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = self._stemmer.stemWord(word)
+        return found
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        """A word's stem, and for a hyphenated compound ("far-right") also its parts' stems."""
+        if "-" not in word:
+            return (self.stem(word),)
+        return (self.stem(word), *(self.stem(p) for p in word.split("-") if p))
+
+    @cached_property
+    def polarity_class(self) -> dict[str, str]:
+        """Each polarity word (lowercase), with its class ("negation", "comparison", ...)."""
+        out: dict[str, str] = {}
+        for cls, ws in self.polarity.items():
+            for w in ws:
+                out.setdefault(w, cls)
+        return out
+
+    @cached_property
+    def framing_lower(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.framing)
+
+    @cached_property
+    def framing_stems(self) -> frozenset[str]:
+        return frozenset(self.stem(norm(w)) for w in self.framing_lower)
+
+    def is_framing(self, word: str) -> bool:
+        """Is a normalised word about the site or the article (by stem, so "restated" is "restate")?"""
+        return word in self.framing_lower or self.stem(word) in self.framing_stems
+
+    @cached_property
+    def paraphrase_stems(self) -> dict[str, frozenset[str]]:
+        """Page word stem -> the stems of the article words it may stand for."""
+        out: dict[str, set[str]] = {}
+        for page_word, article_words in self.paraphrases.items():
+            for stem in self.stems(norm(page_word)):
+                out.setdefault(stem, set()).update(self.stem(norm(w)) for w in article_words)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def attribution_re(self) -> re.Pattern[str] | None:
+        """What attributes a statement: a hedge phrase, a speech verb, a reporting verb, a form of an attributing verb."""
+        forms = (f for fs in self.verb_forms.values() for f in fs)
+        return phrase_re((*self.attribution_phrases, *self.speech_verbs, *self.reporting_verbs, *forms))
+
+    @cached_property
+    def attribution_words(self) -> frozenset[str]:
+        """The words of the hedge phrases ("according", "widely", "seen" ...): free in a traced sentence."""
+        return frozenset(w for p in self.attribution_phrases for w in p.lower().split())
+
+    @cached_property
+    def negation_re(self) -> re.Pattern[str]:
+        """A negation word ("not", "never", "doesn't" ...), not one of :attr:`not_negations` ("not only")."""
+        plain = [w for w, cls in self.polarity_class.items() if cls == "negation"]
+        skip = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in self.not_negations) or r"(?!x)x"
+        words_ = "|".join(re.escape(w) for w in sorted(plain, key=len, reverse=True))
+        return re.compile(rf"(?<![\w'’])(?!(?:{skip})(?![\w-]))(?:(?:{words_})(?![\w'’-])|\w+n['’]t(?!\w))", re.IGNORECASE)
+
+    def is_polarity(self, word: str) -> str | None:
+        """The polarity class of a normalised word ("negation" for "not", "n't" ...), if it has one."""
+        return self.polarity_class.get(word) or ("negation" if word.endswith("n't") else None)
 
     # ------------------------------------------------------------ positions
 

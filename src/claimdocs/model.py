@@ -305,11 +305,59 @@ KINDS: tuple[str, ...] = tuple(get_args(cls.model_fields["kind"].annotation)[0] 
 assert set(CLAIM_TYPES) == set(get_args(AnyClaim)), "CLAIM_TYPES and the Claim union disagree"
 
 
+Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class Vocabulary(_Strict):
+    """A project's words, extending the English defaults of :class:`claimdocs.lexicon.Lexicon`.
+
+    Reviewed project data, like the claims: each list adds to the default of the same
+    name; a field named in ``replace`` replaces it instead.
+    """
+
+    #: Words and names about the site itself ("MyST", "Sphinx", "hover"): free in any sentence.
+    framing: list[Word] = Field(default_factory=list)
+    #: Page words an editor may write for article words: {"talks": ["negotiations"]}.
+    paraphrases: dict[Word, list[Word]] = Field(default_factory=dict)
+    #: Function words that state nothing ("thus").
+    stopwords: list[Word] = Field(default_factory=list)
+    #: Words that state each position of a stance: {"opposed": ["blocked"]}.
+    positions: dict[Word, list[Word]] = Field(default_factory=dict)
+    #: The side a position takes ("against" or "for").
+    sides: dict[Word, Literal["against", "for"]] = Field(default_factory=dict)
+    #: Verbs that give a quotation to whoever is named beside them.
+    speech_verbs: list[Word] = Field(default_factory=list)
+    #: Verbs that report what someone says or finds.
+    reporting_verbs: list[Word] = Field(default_factory=list)
+    #: Phrases that hedge a statement as someone's view ("is said to").
+    attribution_phrases: list[Word] = Field(default_factory=list)
+    #: Forms of the verbs that attribute an assertion: {"warn": ["warn", "warns", "warned"]}.
+    verb_forms: dict[Word, list[Word]] = Field(default_factory=dict)
+    #: Words that say an office is no longer held ("outgoing"); a word ending in "-" is a prefix.
+    former: list[Word] = Field(default_factory=list)
+    #: Words ending in a period that never end a sentence ("inc", "corp"), lowercase, no period.
+    abbreviations: list[Word] = Field(default_factory=list)
+    #: Titles that may stand between an office and a name ("Sen", "Rep").
+    name_titles: list[Word] = Field(default_factory=list)
+    #: Negations, comparatives, quantifiers and order words, by class.
+    polarity: dict[Literal["negation", "comparison", "quantity", "order"], list[Word]] = Field(default_factory=dict)
+    #: Fields whose default is replaced rather than extended.
+    replace: list[Word] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_fields(self) -> Vocabulary:
+        unknown = sorted(set(self.replace) - (set(type(self).model_fields) - {"replace"}))
+        if unknown:
+            raise ValueError(f"replace names unknown fields: {', '.join(unknown)}")
+        return self
+
+
 class ClaimsFile(_Strict):
-    """One YAML file under ``claims/``: entities, claims, or both."""
+    """One YAML file under ``claims/``: entities, claims, a vocabulary, or any of them."""
 
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    vocabulary: Vocabulary | None = None
 
 
 class SourceMeta(_Strict):

@@ -21,7 +21,7 @@ from claimdocs.config import Config
 from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import DEFAULT, Lexicon
 from claimdocs.loader import decode, load_yaml, validate
-from claimdocs.model import AnyClaim, Claim, ClaimsFile, Entity, Role, SourceMeta
+from claimdocs.model import AnyClaim, Claim, ClaimsFile, Entity, Role, SourceMeta, Vocabulary
 from claimdocs.registry import Registry
 
 
@@ -114,11 +114,11 @@ def page_files(config: Config) -> list[Path]:
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 found.append(Path(folder, name))
-    out = [p for p in found if not any(_excluded(p.relative_to(docs).as_posix(), pat) for pat in config.exclude)]
+    out = [p for p in found if not any(page_matches(p.relative_to(docs).as_posix(), pat) for pat in config.exclude)]
     return sorted(out, key=lambda p: p.relative_to(docs).as_posix())
 
 
-def _excluded(rel: str, pattern: str) -> bool:
+def page_matches(rel: str, pattern: str) -> bool:
     """Does a page (posix path relative to the docs folder) match an exclude glob?
 
     ``*`` crosses folders (fnmatch); ``drafts``, ``drafts/`` and ``drafts/**`` exclude a folder;
@@ -140,8 +140,11 @@ def _excluded(rel: str, pattern: str) -> bool:
 def load_project(config: Config) -> Project:
     project = Project(config=config)
     _load_article(project)
+    vocabularies: list[Vocabulary | None] = [config.vocabulary]
     for path in claim_files(config):
-        _load_claims_file(project, path)
+        vocabularies.append(_load_claims_file(project, path))
+    for vocabulary in vocabularies:
+        project.lexicon = project.lexicon.extended(vocabulary)
     if not project.files and not any(f.rule == "yaml" for f in project.findings):
         project.findings.append(
             Finding(config.claims, 1, 1, RuleId.CONFIG, f"no claims files (*.yaml) in {config.claims}/")
@@ -188,21 +191,23 @@ def _load_article(project: Project) -> None:
         )
 
 
-def _load_claims_file(project: Project, path: Path) -> None:
+def _load_claims_file(project: Project, path: Path) -> Vocabulary | None:
+    """Load one claims file into the project; its vocabulary, if it has one."""
     display = project.config.display(path)
     project.files.append(path)
     loaded, problems = load_yaml(path, display)
     project.findings += problems
     if loaded is None:
-        return
+        return None
     if loaded.data is None or loaded.data == {}:
-        return
+        return None
     if not isinstance(loaded.data, dict):
         line, col = loaded.where(())
         project.findings.append(
-            Finding(display, line, col, RuleId.SCHEMA, "a claims file is a mapping with 'claims:' and/or 'entities:'")
+            Finding(display, line, col, RuleId.SCHEMA,
+                    "a claims file is a mapping with 'claims:', 'entities:' and/or 'vocabulary:'")
         )
-        return
+        return None
     parsed, problems = validate(ClaimsFile, loaded, display)
     project.findings += problems
     if parsed is not None:
@@ -225,6 +230,7 @@ def _load_claims_file(project: Project, path: Path) -> None:
                 continue
             project.where[item.id] = Location(display, line, col)
             target[item.id] = item
+    return parsed.vocabulary if parsed is not None else None
 
 
 def _salvage(data: dict[str, Any]) -> dict[str, list[tuple[int, Entity | AnyClaim]]]:

@@ -36,13 +36,13 @@ def test_unknown_reference_suggests_the_nearest_id(site: Path) -> None:
 
 def test_use_records_place_text_and_role(project: Project) -> None:
     text = "Per Gaza health officials,\n{claim}`about 65,000 <gaza-deaths>` died; {person}`zamir` spoke.\n"
-    result = check_page(project, "docs/x.md", text)
+    result = check_page(project, "docs/x.md", text, tracing=False)
     assert Use("gaza-deaths", "docs/x.md", 2, 1, "about 65,000", "claim") in result.uses
     assert Use("zamir", "docs/x.md", *loc(text, "{person}"), "Eyal Zamir", "person") in result.uses
 
 
 def test_nofact_is_counted(project: Project) -> None:
-    result = check_page(project, "docs/p.md", "# Part {nofact}`2`\n\nStep {nofact}`3` and {nofact}`4`.\n")
+    result = check_page(project, "docs/p.md", "# Part {nofact}`2`\n\nStep {nofact}`3` and {nofact}`4`.\n", tracing=False)
     assert result.findings == []
     assert result.nofact == 3
 

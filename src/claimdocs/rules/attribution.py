@@ -10,15 +10,28 @@
 
 Verb forms are :attr:`claimdocs.lexicon.Lexicon.verb_forms`; a verb not listed
 compares by its first five letters.
+
+``attribution`` (in prose)
+    A traced sentence drops the hedge of attribution its claim's evidence holds: an
+    attributing phrase or verb (:attr:`claimdocs.lexicon.Lexicon.attribution_re`:
+    "according to", "is widely seen as", "revealed", "contend", "report" ...) in the
+    evidence sentence, before the evidence's end, that the page sentence keeps neither
+    as the same word (by stem) nor as another attributing word with the same source
+    named ("according to security officials" for "security officials ... revealed").
+    Or it adds a source: a name beside an attributing word that the evidence sentences
+    do not name ("..., as the Israeli government has confirmed").
 """
 
 from __future__ import annotations
 
+import re
+
 from claimdocs.findings import RuleId
-from claimdocs.lexicon import fold, words
-from claimdocs.model import Assertion, Quantity, Stance
+from claimdocs.lexicon import Lexicon, fold, norm, words
+from claimdocs.model import Assertion, Quantity, Stance, Statement
 from claimdocs.rules.context import PageContext, SourceContext
-from claimdocs.rules.rule import Rule, on_claim, on_mark
+from claimdocs.rules.rule import Rule, on_claim, on_mark, on_sentence
+from claimdocs.rules.sentences import Sentence
 from claimdocs.rules.view import Mark, View
 
 ATTRIBUTION = Rule(
@@ -79,5 +92,97 @@ def asserted_in_article(ctx: SourceContext, claim: Assertion, start: int, end: i
         ctx.report(claim.id, ATTRIBUTION, f"claim {claim.id}: verb {claim.verb!r} is not in the evidence")
 
 
+#: A possessive or a determiner right before a verb form makes it an adjective ("the stated goal").
+_DETERMINED = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|our))\s+$", re.IGNORECASE)
+
+
+_THAT = re.compile(r"\s*(?:that\b|:|\u2014|-)", re.IGNORECASE)
+
+
+def _governs(lexicon: Lexicon, hit: re.Match[str], frame: str, evidence_start: int) -> bool:
+    """Does the attributing word govern the evidence (rather than another clause of its sentence)?
+
+    It does when it lies inside the evidence ("is widely seen as a staunch loyalist"), when it is
+    a hedge phrase ("according to", "believed"), or when "that" or a colon leads from it to the
+    evidence ("revealed that General Zamir ..."). "noted Yohanan Plesner, president of ..." governs
+    the quotation before it, not the description after it.
+    """
+    between = frame[hit.end() : evidence_start]
+    if hit.start() >= evidence_start or not between.strip():
+        return True
+    phrase = " ".join(hit.group().lower().split())
+    if phrase == "according to":
+        return True  # it sets the source of its whole sentence
+    if phrase in lexicon.attribution_phrases:
+        return " and " not in between and ";" not in between  # "widely seen as X and has vowed Y": not Y
+    return _THAT.match(frame, hit.end()) is not None
+
+
+@on_sentence(ATTRIBUTION)
+def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
+    """The sentence keeps each attribution its claims' evidence holds, and adds no source."""
+    if not sentence.traced or ctx.project.article is None:
+        return
+    lexicon, trace = ctx.lexicon, ctx.tables.trace
+    attributing = lexicon.attribution_re
+    if attributing is None:
+        return
+    article = ctx.project.article.text
+    registry = ctx.project.registry
+    spans = ctx.tables.sentences
+    page_text = sentence.text
+    page_stems = {stem for t in sentence.tokens for stem in lexicon.stems(t.norm)}
+    page_attributes = attributing.search(fold(page_text)) is not None
+    page_names = {m.entity for m in sentence.mentions}
+    seen: set[str] = set()
+    for mark in sentence.marks:
+        claim = mark.claim
+        # what is attributed: figures, positions, the article's statements (an office is who someone is;
+        # a quotation has its speaker, an assertion its verb: their own rules hold those)
+        if mark.bare or not isinstance(claim, Quantity | Stance | Statement) or claim.id in seen:
+            continue
+        seen.add(claim.id)
+        for i in trace.claim_sentences.get(claim.id, ()):
+            start, end = spans[i][0], min(spans[i][1], claim.evidence.end)
+            frame = article[start:end]
+            for hit in attributing.finditer(fold(frame)):
+                if _DETERMINED.search(frame, 0, hit.start()):
+                    continue  # "the government's stated goal": a participle, not an attribution
+                if not _governs(lexicon, hit, frame, claim.evidence.start - start):
+                    continue
+                key = lexicon.stem(norm(hit.group().split()[-1]))
+                if key in page_stems:
+                    continue
+                sources = registry.named(frame[: hit.start()]) | (
+                    registry.named(frame[hit.end() :]) if hit.group().lower().startswith("according") else set()
+                )
+                if not sources:  # "he underscored": whom the sentence's pronoun stands for
+                    sources = set(trace.sentence_entities[i]) - registry.named_anywhere(article[spans[i][0] : spans[i][1]])
+                if page_attributes and sources & page_names:
+                    continue
+                who = " and ".join(f'"{ctx.label(s)}"' for s in sorted(sources))
+                source = f" to {who}" if who else ""
+                ctx.at(
+                    mark, ATTRIBUTION,
+                    f'this sentence drops the attribution "{hit.group()}"{source} that the article gives claim '
+                    f'{claim.id} ("{frame.strip()}"); keep it, or name the source with "according to"',
+                )
+                break
+    if not page_attributes:
+        return
+    allowed = frozenset().union(*(trace.sentence_entities[i] for i in sentence.evidence(ctx.tables))) | set(sentence.persons)
+    for claim in sentence.claims:
+        allowed |= {ref for _field, ref in claim.refs()}
+    for hit in attributing.finditer(fold(page_text)):
+        at, end = sentence.start + hit.start(), sentence.start + hit.end()
+        near = [m for m in sentence.mentions_in(max(sentence.start, at - 60), end + 60 + 1) if m.entity not in allowed
+                and (0 <= m.start - end <= 30 or 0 <= at - m.end <= 30)]
+        for mention in near:
+            line, col = sentence.position(mention.start)
+            ctx.add(line, col, ATTRIBUTION,
+                    f'this sentence adds a source: "{sentence.view.text[mention.start:mention.end]}" '
+                    f'"{hit.group()}" nothing the article says here; the article sentence names no such source')
+
+
 RULES = (ATTRIBUTION,)
-CHECKS = (source_named, asserted, asserted_in_article)
+CHECKS = (source_named, asserted, asserted_in_article, attribution_kept)

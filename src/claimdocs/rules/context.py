@@ -57,12 +57,18 @@ class _Reporter:
 
     @contextmanager
     def reporting(self, rules: Iterable[Rule]) -> Iterator[None]:
+        """Within the block, only findings of these rules are accepted."""
         outer = self._allowed
         self._allowed = frozenset(r.id for r in rules)
         try:
             yield
         finally:
             self._allowed = outer
+
+    def allow(self, ids: frozenset[str] | None) -> frozenset[str] | None:
+        """Accept findings of these rule ids only (None: any); the ids accepted before, to restore."""
+        outer, self._allowed = self._allowed, ids
+        return outer
 
     def _emit(self, finding: Finding) -> None:
         if self._allowed is not None and finding.rule not in self._allowed:
@@ -73,11 +79,13 @@ class _Reporter:
 class PageContext(_Reporter):
     """One page being checked: its findings, the markers it uses, its ``{nofact}`` count."""
 
-    def __init__(self, project: Project, tables: Tables, path: str) -> None:
+    def __init__(self, project: Project, tables: Tables, path: str, *, site_page: bool = False) -> None:
         super().__init__()
         self.project = project
         self.tables = tables
         self.path = path
+        #: A page about the site itself (``site_pages``): its framing may go beyond the framing words.
+        self.site_page = site_page
         self.lexicon: Lexicon = project.lexicon
         self.uses: list[Use] = []
         self.nofact = 0

@@ -21,6 +21,7 @@ linear in the page, so hostile pages (a 10 MB line) cost seconds, never minutes.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import multiprocessing
 import os
@@ -31,14 +32,22 @@ from pathlib import Path
 
 from claimdocs.findings import Finding, RuleId
 from claimdocs.loader import decode
-from claimdocs.model import CLAIM_TYPES, AnyClaim
-from claimdocs.pages import parse_page
-from claimdocs.project import Project, page_files
+from claimdocs.model import CLAIM_TYPES, AnyClaim, Quote
+from claimdocs.pages import Page, parse_page
+from claimdocs.project import Project, page_files, page_matches
 from claimdocs.rules.context import PageContext, SourceContext, Use
 from claimdocs.rules.coverage import coverage
 from claimdocs.rules.reference import check_unused, resolve
-from claimdocs.rules.registry import BLOCK_CHECKS, CLAIM_CHECKS, MARK_CHECKS, PAGE_CHECKS, PROJECT_CHECKS
+from claimdocs.rules.registry import (
+    BLOCK_CHECKS,
+    CLAIM_CHECKS,
+    MARK_CHECKS,
+    PAGE_CHECKS,
+    PROJECT_CHECKS,
+    SENTENCE_CHECKS,
+)
 from claimdocs.rules.rule import ClaimCheck, MarkCheck
+from claimdocs.rules.sentences import sentences_of
 from claimdocs.rules.tables import Tables, tables_of
 from claimdocs.rules.view import View
 
@@ -97,14 +106,18 @@ def check_source(project: Project) -> list[Finding]:
 # ---------------------------------------------------------------- the claims to a page
 
 
-def check_page(project: Project, path: str, text: str, *, tables: Tables | None = None) -> PageResult:
+def check_page(
+    project: Project, path: str, text: str, *, tables: Tables | None = None, tracing: bool = True
+) -> PageResult:
     """Every page-rule finding of one MyST page, the markers it uses and its {nofact} count.
 
     ``tables``: the project's lookup tables, when a caller checking many pages at once has
     them already (otherwise they are found in the cache, which checks the claims changed).
+    ``tracing``: run the sentence checks (every sentence traced to the article); the tests of
+    the other families turn them off to specify each family alone.
     """
     with _no_cycle_collection():
-        return _check_page(project, path, text, tables)
+        return _check_page(project, path, text, tables, tracing)
 
 
 @contextmanager
@@ -127,10 +140,11 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _check_page(project: Project, path: str, text: str, tables: Tables | None) -> PageResult:
+def _check_page(project: Project, path: str, text: str, tables: Tables | None, tracing: bool) -> PageResult:
     page = parse_page(text, path)
-    ctx = PageContext(project, tables or tables_of(project), path)
+    ctx = PageContext(project, tables or tables_of(project), path, site_page=_is_site_page(project, path))
     views = [View(block, project, i) for i, block in enumerate(page.blocks)]
+    lead_ins = _lead_ins(project, page, views)
     for view in views:
         view.prev = views[view.index - 1] if view.index else None
         for mark in view.marks:
@@ -141,9 +155,36 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None) -
                 mark_check(ctx, view, mark, claim)
         for block_check in BLOCK_CHECKS:
             block_check(ctx, view)
+        if tracing:
+            for sentence in sentences_of(view, lead_ins.get(view.index)):
+                for sentence_check in SENTENCE_CHECKS:
+                    sentence_check(ctx, sentence)
     for page_check in PAGE_CHECKS:
         page_check(ctx, page)
     return PageResult(sorted(set(ctx.findings)), ctx.uses, ctx.nofact)
+
+
+def _is_site_page(project: Project, path: str) -> bool:
+    """Is the page one the project lists as about the site itself (``site_pages``)?"""
+    patterns = project.config.site_pages
+    if not patterns:
+        return False
+    docs = project.config.docs.rstrip("/") + "/"
+    rel = path[len(docs) :] if path.startswith(docs) else path
+    return any(page_matches(rel, pattern) for pattern in patterns)
+
+
+def _lead_ins(project: Project, page: Page, views: list[View]) -> dict[int, list[AnyClaim]]:
+    """The block right before each ``{claim-quote}`` leads into its quotation: it rests on the quote claim too."""
+    out: dict[int, list[AnyClaim]] = {}
+    lines = [v.block.line for v in views]
+    for directive in page.directives:
+        claim = project.claims.get(directive.argument.strip()) if directive.name == "claim-quote" else None
+        if isinstance(claim, Quote):
+            i = bisect.bisect_left(lines, directive.line) - 1
+            if i >= 0:
+                out.setdefault(i, []).append(claim)
+    return out
 
 
 # ---------------------------------------------------------------- the site

@@ -22,13 +22,17 @@ from claimdocs.rules import (
     attribution,
     coverage,
     evidence,
+    framing,
     inputs,
     office,
+    outside,
+    polarity,
     position,
     quote,
     reference,
     speaker,
     statement,
+    support,
     unbacked,
     value,
 )
@@ -41,6 +45,7 @@ from claimdocs.rules.rule import (
     PageCheck,
     ProjectCheck,
     Rule,
+    SentenceCheck,
 )
 
 #: Every family, in the order its checks run (evidence first: it anchors the claims the others check).
@@ -57,6 +62,10 @@ FAMILY_MODULES: tuple[ModuleType, ...] = (
     statement,
     coverage,
     unbacked,
+    support,
+    polarity,
+    framing,
+    outside,
 )
 
 
@@ -77,6 +86,7 @@ def checks() -> Iterator[AnyCheck]:
 
 MARK_CHECKS: tuple[MarkCheck[AnyClaim], ...] = tuple(c for c in checks() if isinstance(c, MarkCheck))
 BLOCK_CHECKS: tuple[BlockCheck, ...] = tuple(c for c in checks() if isinstance(c, BlockCheck))
+SENTENCE_CHECKS: tuple[SentenceCheck, ...] = tuple(c for c in checks() if isinstance(c, SentenceCheck))
 PAGE_CHECKS: tuple[PageCheck, ...] = tuple(c for c in checks() if isinstance(c, PageCheck))
 CLAIM_CHECKS: tuple[ClaimCheck[AnyClaim], ...] = tuple(c for c in checks() if isinstance(c, ClaimCheck))
 PROJECT_CHECKS: tuple[ProjectCheck, ...] = tuple(c for c in checks() if isinstance(c, ProjectCheck))

@@ -11,6 +11,7 @@ decorator              called with                                            ha
 :func:`on_claim`       each claim of the given kinds whose evidence anchors   the article
 :func:`on_mark`        each ``{claim}`` marker of a claim of the given kinds   the pages
 :func:`on_block`       each block of prose (paragraph, heading, cell, title)  the pages
+:func:`on_sentence`    each sentence a reader sees, with the claims behind it the pages
 :func:`on_page`        each page, after its blocks                            the pages
 =====================  =====================================================  ==========
 
@@ -30,10 +31,18 @@ from claimdocs.model import AnyClaim
 if TYPE_CHECKING:
     from claimdocs.pages import Page
     from claimdocs.rules.context import PageContext, SourceContext
+    from claimdocs.rules.sentences import Sentence
     from claimdocs.rules.view import Mark, View
 
 Half = Literal["inputs", "article", "pages", "both"]
 C = TypeVar("C", bound=AnyClaim)
+
+
+def _ids(rules: tuple[Rule, ...]) -> frozenset[str]:
+    return _IDS.get(rules) or _IDS.setdefault(rules, frozenset(r.id for r in rules))
+
+
+_IDS: dict[tuple[Rule, ...], frozenset[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,11 @@ class MarkCheck(Generic[C]):
     bare: bool = False
 
     def __call__(self, ctx: PageContext, view: View, mark: Mark, claim: C) -> None:
-        with ctx.reporting(self.emits):
+        outer = ctx.allow(_ids(self.emits))
+        try:
             self.fn(ctx, view, mark, claim)
+        finally:
+            ctx.allow(outer)
 
 
 @dataclass(frozen=True)
@@ -75,8 +87,26 @@ class BlockCheck:
     emits: tuple[Rule, ...]
 
     def __call__(self, ctx: PageContext, view: View) -> None:
-        with ctx.reporting(self.emits):
+        outer = ctx.allow(_ids(self.emits))
+        try:
             self.fn(ctx, view)
+        finally:
+            ctx.allow(outer)
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """Runs on every sentence of every block (:class:`claimdocs.rules.sentences.Sentence`)."""
+
+    fn: Callable[[PageContext, Sentence], None]
+    emits: tuple[Rule, ...]
+
+    def __call__(self, ctx: PageContext, sentence: Sentence) -> None:
+        outer = ctx.allow(_ids(self.emits))
+        try:
+            self.fn(ctx, sentence)
+        finally:
+            ctx.allow(outer)
 
 
 @dataclass(frozen=True)
@@ -87,8 +117,11 @@ class PageCheck:
     emits: tuple[Rule, ...]
 
     def __call__(self, ctx: PageContext, page: Page) -> None:
-        with ctx.reporting(self.emits):
+        outer = ctx.allow(_ids(self.emits))
+        try:
             self.fn(ctx, page)
+        finally:
+            ctx.allow(outer)
 
 
 @dataclass(frozen=True)
@@ -100,8 +133,11 @@ class ClaimCheck(Generic[C]):
     kinds: tuple[type[AnyClaim], ...]
 
     def __call__(self, ctx: SourceContext, claim: C, start: int, end: int) -> None:
-        with ctx.reporting(self.emits):
+        outer = ctx.allow(_ids(self.emits))
+        try:
             self.fn(ctx, claim, start, end)
+        finally:
+            ctx.allow(outer)
 
 
 @dataclass(frozen=True)
@@ -114,11 +150,14 @@ class ProjectCheck:
     needs_article: bool = True
 
     def __call__(self, ctx: SourceContext) -> None:
-        with ctx.reporting(self.emits):
+        outer = ctx.allow(_ids(self.emits))
+        try:
             self.fn(ctx)
+        finally:
+            ctx.allow(outer)
 
 
-AnyCheck = MarkCheck[AnyClaim] | BlockCheck | PageCheck | ClaimCheck[AnyClaim] | ProjectCheck
+AnyCheck = MarkCheck[AnyClaim] | BlockCheck | SentenceCheck | PageCheck | ClaimCheck[AnyClaim] | ProjectCheck
 
 
 def on_mark(
@@ -136,6 +175,13 @@ def on_mark(
 def on_block(*emits: Rule) -> Callable[[Callable[[PageContext, View], None]], BlockCheck]:
     def wrap(fn: Callable[[PageContext, View], None]) -> BlockCheck:
         return BlockCheck(fn, emits)
+
+    return wrap
+
+
+def on_sentence(*emits: Rule) -> Callable[[Callable[[PageContext, Sentence], None]], SentenceCheck]:
+    def wrap(fn: Callable[[PageContext, Sentence], None]) -> SentenceCheck:
+        return SentenceCheck(fn, emits)
 
     return wrap
 

@@ -9,12 +9,14 @@ page, in this process or in the worker processes that inherit them.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimdocs.article import nearest_in
-from claimdocs.lexicon import fold, phrase_re, quotations, strip_quotes, words
+from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
 from claimdocs.model import Event, Quantity, Quote, Role
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
@@ -42,6 +44,7 @@ class Tables:
     sentences: list[tuple[int, int]]  # the article's sentences
     sentence_words: list[set[str]]  # the words of each sentence of the article, folded lowercase
     longest_name: int  # characters of the longest registered name (how far a name may reach)
+    trace: TraceIndex
     nearest: dict[str, str] = field(default_factory=dict)
     close: dict[tuple[int, str], str] = field(default_factory=dict)
 
@@ -61,6 +64,102 @@ class Tables:
         spans = self.sentences
         region = " ".join(article[spans[i][0] : spans[i][1]] for _n, i in sorted(scored, key=lambda pair: pair[1]))
         return nearest_in(region, text)
+
+
+@dataclass
+class TraceIndex:
+    """The article as the tracing rules read it: the words and stems of each sentence, and where claims rest.
+
+    Built once a project; every page sentence is then checked with set lookups only.
+    """
+
+    #: Per article sentence: the stems of its words (a compound's parts too).
+    sentence_stems: list[frozenset[str]]
+    #: Per article sentence: its words, normalised (:func:`claimdocs.lexicon.norm`).
+    sentence_words: list[frozenset[str]]
+    #: Per article sentence: every entity a registered name names there (overlaps included), and every
+    #: entity of the sentence before whose pronoun it uses ("His actions" after a sentence naming Netanyahu).
+    sentence_entities: list[frozenset[str]]
+    #: Per article sentence: does it hold a negation (:attr:`claimdocs.lexicon.Lexicon.negation_re`)?
+    sentence_negated: list[bool]
+    #: Every stem of the article.
+    article_stems: frozenset[str]
+    #: Every word of the article, normalised: a capitalised page word whose lowercase is here is a word, not a name.
+    article_words: frozenset[str]
+    #: Claim id -> the indices of the article sentences its evidence lies in.
+    claim_sentences: dict[str, tuple[int, ...]]
+    #: Per article sentence: the ids of the claims whose evidence lies in it, sorted.
+    sentence_claims: list[tuple[str, ...]]
+    #: Entity id -> the indices of the article sentences its own evidence (the registry's) lies in.
+    entity_sentences: dict[str, tuple[int, ...]]
+    #: Claim id -> the negations of its evidence itself (what a restatement may not drop).
+    evidence_negations: dict[str, tuple[str, ...]]
+
+    def sentences_of(self, claim_ids: Iterable[str], entity_ids: Iterable[str] = ()) -> tuple[int, ...]:
+        """The article sentences the claims' evidence (and the entities' own evidence) lie in, in order."""
+        found: set[int] = set()
+        for ident in claim_ids:
+            found.update(self.claim_sentences.get(ident, ()))
+        for ident in entity_ids:
+            found.update(self.entity_sentences.get(ident, ()))
+        return tuple(sorted(found))
+
+
+def _trace_index(project: Project) -> TraceIndex:
+    article = project.article
+    lexicon = project.lexicon
+    if article is None:
+        return TraceIndex([], [], [], [], frozenset(), frozenset(), {}, [], {}, {})
+    spans = article.sentences
+    sentence_words: list[frozenset[str]] = []
+    sentence_stems: list[frozenset[str]] = []
+    for s, e in spans:
+        normed = frozenset(norm(m.group()) for m in word_spans(article.text, s, e))
+        sentence_words.append(normed)
+        sentence_stems.append(frozenset(stem for w in normed for stem in lexicon.stems(w)))
+    registry = project.registry
+    named = [registry.named_anywhere(article.text[s:e]) for s, e in spans]
+    sentence_entities = []
+    for i, (s, e) in enumerate(spans):
+        before = named[i - 1] if i else set()
+        referred = {ent for ent in before if registry.pronoun_for(ent, article.text[s:e])}
+        sentence_entities.append(frozenset(named[i] | referred))
+    sentence_negated = [lexicon.negation_re.search(article.text, s, e) is not None for s, e in spans]
+    starts = [s for s, _e in spans]
+
+    def covering(start: int, end: int) -> tuple[int, ...]:
+        out = []
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                out.append(i)
+            i += 1
+        return tuple(out)
+
+    claim_sentences = {c.id: covering(c.evidence.start, c.evidence.end) for c in project.claims.values()}
+    by_sentence: list[list[str]] = [[] for _ in spans]
+    for ident, indices in claim_sentences.items():
+        for i in indices:
+            by_sentence[i].append(ident)
+    entity_sentences = {
+        e.id: covering(e.evidence.start, e.evidence.end) for e in project.entities.values() if e.evidence is not None
+    }
+    evidence_negations = {
+        c.id: tuple(m.group().lower() for m in lexicon.negation_re.finditer(article.text, c.evidence.start, c.evidence.end))
+        for c in project.claims.values()
+    }
+    return TraceIndex(
+        sentence_stems=sentence_stems,
+        sentence_words=sentence_words,
+        sentence_entities=sentence_entities,
+        sentence_negated=sentence_negated,
+        article_stems=frozenset().union(*sentence_stems) if sentence_stems else frozenset(),
+        article_words=frozenset().union(*sentence_words) if sentence_words else frozenset(),
+        claim_sentences=claim_sentences,
+        sentence_claims=[tuple(sorted(ids)) for ids in by_sentence],
+        entity_sentences=entity_sentences,
+        evidence_negations=evidence_negations,
+    )
 
 
 _CACHE: dict[int, tuple[weakref.ref[Project], tuple[int, ...], Tables]] = {}
@@ -170,4 +269,5 @@ def build(project: Project) -> Tables:
         sentences=list(article.sentences) if article else [],
         sentence_words=[words_of(article.text[s:e]) for s, e in article.sentences] if article else [],
         longest_name=max((len(n) for ns in names.values() for n in ns), default=0),
+        trace=_trace_index(project),
     )
