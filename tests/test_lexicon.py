@@ -32,10 +32,10 @@ def test_both_halves_read_the_same_words_as_former(site: Path, word: str) -> Non
     assert DEFAULT.says_former(text)
     # the pages' half: a marker that says so for a current role is a finding; for a former one, not
     project = load_project(Config.from_pyproject(site))
-    current = check_page(project, "docs/x.md", f"Eyal Zamir is {{claim}}`the {word}{' ' if not word.endswith('-') else ''}chief of staff <zamir-chief-of-staff>`.\n")
+    current = check_page(project, "docs/x.md", f"Eyal Zamir is {{claim}}`the {word}{' ' if not word.endswith('-') else ''}chief of staff <zamir-chief-of-staff>`.\n", tracing=False)
     assert [f.rule for f in current.findings] == [RuleId.OFFICE], current.findings
     assert "(former)" in current.findings[0].message
-    former = check_page(project, "docs/x.md", f"Mr. Plesner is {{claim}}`{text} <plesner-former-lawmaker>`.\n")
+    former = check_page(project, "docs/x.md", f"Mr. Plesner is {{claim}}`{text} <plesner-former-lawmaker>`.\n", tracing=False)
     assert former.findings == [], former.findings
 
 
@@ -84,7 +84,7 @@ def test_both_halves_see_the_same_quotations(tmp_path: Path) -> None:
     project = load_project(Config.from_pyproject(root))
     assert project.article is not None
     article_side = sorted(text for what, _s, _e, text in coverage(project, project.article).uncovered if what == "quotation")
-    page = check_page(project, "docs/x.md", f"They wrote {MIXED}.\n")
+    page = check_page(project, "docs/x.md", f"They wrote {MIXED}.\n", tracing=False)
     page_side = [f for f in page.findings if f.rule in (RuleId.UNBACKED, RuleId.QUOTE)]
     assert len(article_side) == 4
     assert len(page_side) == 4, page_side

@@ -244,12 +244,21 @@ _POLARITY: dict[str, tuple[str, ...]] = {
 #: Words about the site, the article and their structure, compared by stem: a sentence made of
 #: these (and of function words) states nothing about the world. Never a word of fact (an action,
 #: a position, an outcome, a judgement, a place); a project adds its own in its vocabulary.
-_FRAMING: frozenset[str] = frozenset(["article", "site", "page", "section", "chapter", "part", "heading", "subtitle", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "site", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "list", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "name", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "exact", "exactly", "verbatim", "approximate", "relative"])
+_FRAMING: frozenset[str] = frozenset(["article", "site", "page", "code", "screen", "phone", "caveat", "publication", "term", "example", "instance", "home", "contents", "introduction", "appendix", "glossary", "method", "methodology", "welcome", "section", "chapter", "part", "heading", "subtitle", "title", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "order", "sequence", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "mark", "come", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "main", "exact", "exactly", "verbatim", "approximate", "relative"])
+#: The part of the framing vocabulary a traced sentence may also use freely: words about the
+#: article and the page themselves ("the article describes ...", "according to the article").
+#: Other framing words ("order", "mark", "come") could state a fact beside a marker.
+_FRAMING_CORE: frozenset[str] = frozenset(["article", "site", "page", "figure", "number", "section", "text", "sentence", "word", "wording", "phrase", "quotation", "quote", "claim", "marker", "evidence", "account", "restate", "restatement", "describe", "description", "write", "say", "give", "call", "cite", "mention", "attribute", "list", "summarise", "summarize", "note", "name", "see", "here", "below", "above", "following"])
+_FRAMING_LOWER = frozenset(w.lower() for w in _FRAMING)
 #: Phrases that hedge a statement as someone's view or report: a restatement may not drop them.
 _ATTRIBUTION_PHRASES: tuple[str, ...] = (
     "according to", "widely seen as", "seen as", "reportedly", "allegedly", "believed", "believes",
     "appear", "appears", "appeared", "seem", "seems", "seemed", "expected", "apparently", "purportedly",
 )
+#: Speech verbs neutral enough to stand for any other: where the evidence sentence gives a quotation
+#: or a statement to someone with a speech verb ("noted", "elaborated"), a page may write "said".
+_NEUTRAL_SPEECH: tuple[str, ...] = ("say", "says", "said", "saying", "told", "tell", "tells", "stated", "states",
+                                    "noted", "notes", "added", "adds")
 #: Verbs that report what someone says or finds (besides the speech verbs and the attributing verbs).
 _REPORTING_VERBS: tuple[str, ...] = (
     "revealed", "reveal", "reveals", "identify", "identifies", "identified", "suggest", "suggests", "suggested",
@@ -317,12 +326,16 @@ class Lexicon:
     stopwords: frozenset[str] = _STOPWORDS
     #: Negations, comparatives, quantifiers and order words (lowercase), by class.
     polarity: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_POLARITY))
-    #: Words about the site and the article (case-insensitive): a framing sentence is made of these.
+    #: Words about the site and the article (case-insensitive, by stem): a framing sentence is made of these.
     framing: frozenset[str] = _FRAMING
+    #: Framing words a traced sentence may use freely too ("the article describes ...").
+    framing_core: frozenset[str] = _FRAMING_CORE
     #: Phrases that hedge a statement as someone's view or report (a restatement keeps them).
     attribution_phrases: tuple[str, ...] = _ATTRIBUTION_PHRASES
     #: Verbs that report what someone says or finds, besides the speech verbs and the attributing verbs.
     reporting_verbs: tuple[str, ...] = _REPORTING_VERBS
+    #: Speech verbs a page may write for any speech verb of the evidence sentence ("said" for "noted").
+    neutral_speech: tuple[str, ...] = _NEUTRAL_SPEECH
     #: Phrases that start with a negation word and deny nothing ("not only").
     not_negations: tuple[str, ...] = _NOT_NEGATIONS
     #: Page words an editor may write for article words (reviewed project data): page word -> article words.
@@ -403,6 +416,15 @@ class Lexicon:
         return word in self.framing_lower or self.stem(word) in self.framing_stems
 
     @cached_property
+    def _core_stems(self) -> frozenset[str]:
+        return frozenset(self.stem(norm(w)) for w in self.framing_core)
+
+    def is_framing_core(self, word: str) -> bool:
+        """Is a normalised word about the article or the page itself (free in a traced sentence too)?
+        A project's own framing words (its tools' names) count here too."""
+        return self.stem(word) in self._core_stems or (word in self.framing_lower and word not in _FRAMING_LOWER)
+
+    @cached_property
     def paraphrase_stems(self) -> dict[str, frozenset[str]]:
         """Page word stem -> the stems of the article words it may stand for."""
         out: dict[str, set[str]] = {}
@@ -416,6 +438,14 @@ class Lexicon:
         """What attributes a statement: a hedge phrase, a speech verb, a reporting verb, a form of an attributing verb."""
         forms = (f for fs in self.verb_forms.values() for f in fs)
         return phrase_re((*self.attribution_phrases, *self.speech_verbs, *self.reporting_verbs, *forms))
+
+    @cached_property
+    def speech_stems(self) -> frozenset[str]:
+        return frozenset(self.stem(norm(w)) for v in self.speech_verbs for w in v.split()[-1:])
+
+    @cached_property
+    def neutral_speech_stems(self) -> frozenset[str]:
+        return frozenset(self.stem(norm(w)) for w in self.neutral_speech)
 
     @cached_property
     def attribution_words(self) -> frozenset[str]:

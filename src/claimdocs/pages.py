@@ -86,7 +86,13 @@ class Segment:
     colmap: tuple[int, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
-        """Line and column in the page of character ``offset`` of this segment's text."""
+        """Line and column in the page of character ``offset`` of this segment's text.
+
+        Inside a role written on one line, the column of the character itself; else the role's start.
+        """
+        if self.kind == "role" and offset > 0:
+            at = self.raw.find(self.text) if "\n" not in self.raw and " ".join(self.text.split()) == self.text else -1
+            return (self.line, self.col + at + offset) if at >= 0 and offset < len(self.text) else (self.line, self.col)
         if self.kind != "text" or offset <= 0:
             return self.line, self.col
         if self.colmap:

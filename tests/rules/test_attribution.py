@@ -11,7 +11,7 @@ import pytest
 
 from claimdocs.project import Project
 
-from .helpers import clean, only
+from .helpers import clean, only, check
 
 # ---------------------------------------------------------------- the claims to the pages
 
@@ -64,3 +64,46 @@ def test_assertion_rejected(project: Project, text: str, words: str) -> None:
     f = only(project, text, "attribution", "{claim}")
     assert words in f.message
 
+
+
+# ---------------------------------------------------------------- attribution in prose (sentence tracing)
+
+
+def _prose(project: Project, text: str) -> list:
+    return [f for f in check(project, text, tracing=True) if f.rule == "attribution"]
+
+
+def test_a_hedge_of_attribution_dropped_in_prose_is_reported(project: Project) -> None:
+    text = "{claim}`Mr. Katz is a staunch Netanyahu loyalist <katz-loyalist>`.\n"
+    found = _prose(project, text)
+    assert found and 'drops the attribution "widely seen as"' in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{claim}`Mr. Katz is widely seen as a staunch Netanyahu loyalist <katz-loyalist>`.\n",
+        # the attributing verb kept in another form, the source named with "according to"
+        "{claim}`Such a sweeping deal is far more challenging to achieve <sweeping-deal>`.\n",
+    ],
+)
+def test_a_kept_attribution_passes(project: Project, text: str) -> None:
+    assert _prose(project, text) == []
+
+
+def test_a_source_added_beside_an_attributing_word_is_reported(project: Project) -> None:
+    text = ("{claim}`Roughly 20 <hostages-alive>` hostages are still alive in Gaza, Israel currently believes, "
+            "as the Israeli government has confirmed.\n")
+    found = _prose(project, text)
+    assert len(found) == 1 and 'adds a source the article does not give here: "Israeli government"' in found[0].message
+
+
+def test_a_participle_is_not_an_attribution(project: Project) -> None:
+    """"the government's stated goal" attributes nothing: the rule reads a verb form after a possessive as an adjective."""
+    from claimdocs.lexicon import DEFAULT
+    from claimdocs.rules.attribution import _DETERMINED
+
+    frame = "Many Israelis are skeptical that the government’s stated goal of eradicating Hamas is achievable"
+    hit = DEFAULT.attribution_re.search(frame) if DEFAULT.attribution_re else None
+    assert hit is not None and hit.group() == "stated"
+    assert _DETERMINED.search(frame, 0, hit.start())

@@ -82,8 +82,9 @@ def test_column_in_a_table_cell(project: Project) -> None:
 
 def test_check_pages_walks_the_docs(tmp_path: Path) -> None:
     pages = {
-        "index.md": "# Home\n\nHealth officials in the enclave report {claim}`about 65,000 <gaza-deaths>` dead.\n",
-        "sub/b.md": "Some 65,000 died.\n",
+        "index.md": "# Home\n\nHealth officials in the enclave report that {claim}`about 65,000 <gaza-deaths>` "
+                    "Palestinians have been killed in the war.\n",
+        "sub/b.md": "Some 65,000 are listed.\n",
         "sub/c.md": "Part {nofact}`1`.\n",
         "_build/x.md": "Some 65,000 died.\n",
         ".hidden/x.md": "Some 65,000 died.\n",

@@ -141,6 +141,8 @@ def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
         # a quotation has its speaker, an assertion its verb: their own rules hold those)
         if mark.bare or not isinstance(claim, Quantity | Stance | Statement) or claim.id in seen:
             continue
+        if not isinstance(claim, Statement) and claim.according_to:
+            continue  # source_named above holds the source the claim names
         seen.add(claim.id)
         for i in trace.claim_sentences.get(claim.id, ()):
             start, end = spans[i][0], min(spans[i][1], claim.evidence.end)
@@ -153,8 +155,9 @@ def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
                 key = lexicon.stem(norm(hit.group().split()[-1]))
                 if key in page_stems:
                     continue
+                after = frame[hit.end() :].split(",", 1)[0]  # "according to X, ...": X
                 sources = registry.named(frame[: hit.start()]) | (
-                    registry.named(frame[hit.end() :]) if hit.group().lower().startswith("according") else set()
+                    registry.named(after) if hit.group().lower().startswith("according") else set()
                 )
                 if not sources:  # "he underscored": whom the sentence's pronoun stands for
                     sources = set(trace.sentence_entities[i]) - registry.named_anywhere(article[spans[i][0] : spans[i][1]])
@@ -173,15 +176,20 @@ def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
     allowed = frozenset().union(*(trace.sentence_entities[i] for i in sentence.evidence(ctx.tables))) | set(sentence.persons)
     for claim in sentence.claims:
         allowed |= {ref for _field, ref in claim.refs()}
+    reported: set[int] = set()
     for hit in attributing.finditer(fold(page_text)):
         at, end = sentence.start + hit.start(), sentence.start + hit.end()
         near = [m for m in sentence.mentions_in(max(sentence.start, at - 60), end + 60 + 1) if m.entity not in allowed
                 and (0 <= m.start - end <= 30 or 0 <= at - m.end <= 30)]
         for mention in near:
+            if mention.start in reported:
+                continue
+            reported.add(mention.start)
             line, col = sentence.position(mention.start)
             ctx.add(line, col, ATTRIBUTION,
-                    f'this sentence adds a source: "{sentence.view.text[mention.start:mention.end]}" '
-                    f'"{hit.group()}" nothing the article says here; the article sentence names no such source')
+                    f'this sentence adds a source the article does not give here: '
+                    f'"{sentence.view.text[mention.start:mention.end]}" ("{hit.group()}"); '
+                    "the article sentences behind it name no such source")
 
 
 RULES = (ATTRIBUTION,)

@@ -46,7 +46,10 @@ def likely_claim(ctx: PageContext, sentence: Sentence, words: list[str]) -> str 
     if best is None:
         return None
     claims = trace.sentence_claims[best[1]]
-    return claims[0] if claims else None
+    if not claims:
+        return None
+    # among the claims resting on that sentence, the one whose own evidence shares most (then the first id)
+    return min(claims, key=lambda c: (-len(wanted & trace.evidence_stems.get(c, frozenset())), c))
 
 
 @on_sentence(FRAMING)
@@ -57,7 +60,7 @@ def framing_sentence(ctx: PageContext, sentence: Sentence) -> None:
     owned = prose_figures(sentence)
     facts = []
     for token in sentence.tokens:
-        if sentence.in_mention(token) or is_free(lexicon, token.norm) or within(owned, token.start, token.end):
+        if sentence.in_mention(token) or is_free(lexicon, token.norm, framing=True) or within(owned, token.start, token.end):
             continue
         facts.append(token)
     if ctx.site_page:

@@ -2,8 +2,9 @@
 
 ``position``
     In the claims: a stance's actor is not named in its evidence's sentence or the
-    two before. On a page: a marked stance names other entities than the claim's
-    actors (persons and groups named in the marker text; "they" does not count),
+    two before. On a page: a marked stance does not name, in the marker's own text,
+    exactly the claim's actors (persons and groups; "they" or a name outside the marker
+    does not count),
     no word of the claim's position (:attr:`claimdocs.lexicon.Lexicon.positions`),
     or a word that belongs only to positions of the other side (for or against
     what the stance is about: "supported" beside "sanctions" for "opposed"; words

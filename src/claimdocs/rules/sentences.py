@@ -76,11 +76,8 @@ class Sentence:
         """The registered name the token is part of, if any (a bisection: sentences may be long)."""
         starts, mentions = self._mention_index
         i = bisect.bisect_right(starts, token.start) - 1
-        while i >= 0 and mentions[i].end >= token.end:
-            if mentions[i].start <= token.start:
-                return mentions[i]
-            i -= 1
-        return None
+        # a word that starts inside a name is part of it ("Barnea's" in "Mr. Barnea's")
+        return mentions[i] if i >= 0 and mentions[i].start <= token.start < mentions[i].end else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The registered names inside [start, end)."""

@@ -39,18 +39,22 @@ SUPPORT = Rule(RuleId.SUPPORT, "A word or name of a sentence is not in the artic
 MARKER = Rule(RuleId.MARKER, "A marker's words are not in its own claim's evidence sentence.", "pages")
 
 
-def is_free(lexicon: Lexicon, word: str) -> bool:
-    """A word that states nothing by itself: function, framing, hedge of attribution, polarity (held elsewhere)."""
+def is_free(lexicon: Lexicon, word: str, *, framing: bool = False) -> bool:
+    """A word that states nothing by itself: a function word, a word about the article or the page, a
+    hedge of attribution, a polarity word (held elsewhere); in a framing sentence any framing word."""
     return (
-        word in lexicon.stopwords or lexicon.is_framing(word) or word in lexicon.attribution_words
-        or lexicon.is_polarity(word) is not None
+        word in lexicon.stopwords or word in lexicon.attribution_words or lexicon.is_polarity(word) is not None
+        or (lexicon.is_framing(word) if framing else lexicon.is_framing_core(word))
     )
 
 
 def supported(lexicon: Lexicon, word: str, stems: frozenset[str]) -> bool:
-    """Is the word (or each part of a compound, or a listed paraphrase) among ``stems``?"""
+    """Is the word (or each part of a compound, or a listed paraphrase) among ``stems``? A neutral
+    speech verb ("said") stands for any speech verb of the evidence ("noted", "elaborated")."""
     found = lexicon.stems(word)
     if found[0] in stems:
+        return True
+    if found[0] in lexicon.neutral_speech_stems and stems & lexicon.speech_stems:
         return True
     if len(found) > 1 and all(p in stems or is_free(lexicon, p) for p in found[1:]):
         return True

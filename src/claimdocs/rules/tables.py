@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from claimdocs.article import nearest_in
 from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
-from claimdocs.model import Event, Quantity, Quote, Role
+from claimdocs.model import Assertion, Event, Quantity, Quote, Role
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
 
@@ -94,6 +94,8 @@ class TraceIndex:
     entity_sentences: dict[str, tuple[int, ...]]
     #: Claim id -> the negations of its evidence itself (what a restatement may not drop).
     evidence_negations: dict[str, tuple[str, ...]]
+    #: Claim id -> the stems of its evidence itself.
+    evidence_stems: dict[str, frozenset[str]]
 
     def sentences_of(self, claim_ids: Iterable[str], entity_ids: Iterable[str] = ()) -> tuple[int, ...]:
         """The article sentences the claims' evidence (and the entities' own evidence) lie in, in order."""
@@ -109,7 +111,7 @@ def _trace_index(project: Project) -> TraceIndex:
     article = project.article
     lexicon = project.lexicon
     if article is None:
-        return TraceIndex([], [], [], [], frozenset(), frozenset(), {}, [], {}, {})
+        return TraceIndex([], [], [], [], frozenset(), frozenset(), {}, [], {}, {}, {})
     spans = article.sentences
     sentence_words: list[frozenset[str]] = []
     sentence_stems: list[frozenset[str]] = []
@@ -137,6 +139,14 @@ def _trace_index(project: Project) -> TraceIndex:
         return tuple(out)
 
     claim_sentences = {c.id: covering(c.evidence.start, c.evidence.end) for c in project.claims.values()}
+    for claim in project.claims.values():
+        # a contested assertion rests on its contest too: the next sentences naming a contester
+        if isinstance(claim, Assertion) and claim.contested_by and claim_sentences[claim.id]:
+            last = claim_sentences[claim.id][-1]
+            for i in range(last + 1, min(last + 3, len(spans))):
+                if set(claim.contested_by) & named[i]:
+                    claim_sentences[claim.id] += (i,)
+                    break
     by_sentence: list[list[str]] = [[] for _ in spans]
     for ident, indices in claim_sentences.items():
         for i in indices:
@@ -159,6 +169,12 @@ def _trace_index(project: Project) -> TraceIndex:
         sentence_claims=[tuple(sorted(ids)) for ids in by_sentence],
         entity_sentences=entity_sentences,
         evidence_negations=evidence_negations,
+        evidence_stems={
+            c.id: frozenset(
+                stem for m in word_spans(article.text, c.evidence.start, c.evidence.end) for stem in lexicon.stems(norm(m.group()))
+            )
+            for c in project.claims.values()
+        },
     )
 
 
