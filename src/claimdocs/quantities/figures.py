@@ -157,7 +157,7 @@ _FRACTION = rf"""(?:
   | (?:one|an?)-(?:{_DEN})(?![\w-])
   | (?:one|an?)\s+quarter(?![\w-])
   | (?:one|an?)\s+(?:{_DEN})(?![\w-])(?=\s+of(?!\w)|\s*[.,;:!?)\]]|\s*$)
-  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w))
+  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w)|\s*[.,;:!?)\]]|\s*$)
   | (?<![\w./-])\d/(?:10|[2-9])(?![\w/]|[.,]\d)
 )"""
 # "one in four", "1 in 5", "nine out of every ten": a share, never the figure 4.
