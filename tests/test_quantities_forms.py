@@ -223,7 +223,14 @@ FORMS = [
     ("2.3bn", 2.3e9, None, E),
     ("6 bn", 6e9, None, E),
     ("2 and a half million", 2.5e6, None, E),
+    ("five and a quarter", 5.25, None, E),
+    ("two and three quarters", 2.75, None, E),
+    ("one and a third", 4 / 3, None, E),
+    ("fifty   two", 52, None, E),
     ("twelve hundred", 1_200, None, E),
+    # a hedge after the number decides the class over one before it
+    ("about 500 or more", 500, None, LB),
+    ("500 and more", 500, None, LB),
 ]
 
 
@@ -275,6 +282,12 @@ RANGES = [
     ("between two and three", 2, 3, None),
     ("two to three weeks", 2, 3, "time:week"),
     ("-5 to 5", -5, 5, None),
+    ("20 through 100", 20, 100, None),
+    # a lower and an upper bound, in either order, are a range
+    ("more than 10 but fewer than 20", 10, 20, None),
+    ("at most 100 and at least 20", 20, 100, None),
+    ("above 1,000 and below 1,500", 1000, 1500, None),
+    ("more than $5bn but less than $7bn", 5e9, 7e9, USD),
 ]
 
 
@@ -309,6 +322,10 @@ def test_range_keeps_a_hedge_word_before_it() -> None:
         # a range that runs into a date gives up its far end to the date
         ("from 5 to 7 October", [("5", 5, E, None)]),
         ("F-16 to F-35", []),
+        # two bounds that are not a lower and an upper one, or not in order, stay two figures
+        ("more than 10, and about 20 more", [("more than 10", 10, LB, None), ("about 20", 20, A, None)]),
+        ("more than 20 and fewer than 10", [("more than 20", 20, LB, None), ("fewer than 10", 10, UB, None)]),
+        ("over 350,000 people and up to 28", [("over 350,000", 350_000, LB, None), ("up to 28", 28, UB, None)]),
     ],
 )
 def test_not_a_range(text: str, expected: list[tuple[str, float, Hedge, str | None]]) -> None:

@@ -43,11 +43,12 @@ HEDGE_WORDS: dict[Hedge, tuple[str, ...]] = {
         "over", "more than", "at least", "upwards of", "in excess of", "just over", "well over",
         "no fewer than", "no less than", "not less than", "above", "well above", "a minimum of",
         "exceeding", "exceeds", "exceeded", "exceed", "slightly more than", "slightly over", "a little over",
-        "as few as", "as little as",
+        "as few as", "as little as", "greater than", "higher than", "larger than",
     ),
     Hedge.UPPER_BOUND: (
         "up to", "under", "fewer than", "less than", "at most", "no more than", "well under",
         "not more than", "below", "well below", "a maximum of", "as many as", "as much as", "as high as",
+        "lower than", "smaller than",
     ),
     Hedge.JUST_BELOW: (
         "nearly", "almost", "close to", "just under", "just shy of", "just below", "just short of",
@@ -74,10 +75,11 @@ HEDGE_WORDS: dict[Hedge, tuple[str, ...]] = {
 }  # fmt: skip
 
 #: Hedges written *after* the number (and after its unit, or between the two: "20 or
-#: more years", "20 years or more"). "plus" is read in "20-plus" and "+" in "20+".
+#: more years", "20 years or more"). "plus" is read in "20-plus" and "+" in "20+". A hedge
+#: after the number decides the class over one before it: "about 500 or more" is a lower bound.
 HEDGE_WORDS_AFTER: dict[Hedge, tuple[str, ...]] = {
     Hedge.APPROXIMATE: ("or so", "give or take"),
-    Hedge.LOWER_BOUND: ("or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "plus", "+"),
+    Hedge.LOWER_BOUND: ("or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "and more", "plus", "+"),
     Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under"),
 }
 

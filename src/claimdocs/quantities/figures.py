@@ -41,7 +41,7 @@ def alt(items: Iterable[str]) -> str:
 _ORD_UNIT = alt(W.ORDINAL_UNITS)
 # Word numbers below 100: "seven", "seventeen", "seventy", "seventy-seven", "seventy seven".
 W99 = (
-    rf"(?:(?:{alt(W.TENS)})(?:[-\s](?:{alt(W.UNITS)}))?(?![-\s](?:{_ORD_UNIT})(?!\w))"
+    rf"(?:(?:{alt(W.TENS)})(?:(?:-|\s+)(?:{alt(W.UNITS)}))?(?!(?:-|\s+)(?:{_ORD_UNIT})(?!\w))"
     rf"|{alt(W.TEENS)}|{alt(W.UNITS)}|zero)(?!\w)"
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)(?!\w)"
@@ -53,6 +53,8 @@ _AFTER_THOUSAND = rf"(?:\s+(?:(?:and\s+)?{_W999H}|and\s+{W99}))?"
 # Whole word numbers, written as one head ("two", "a") with what may follow it, so that the head
 # is read once. After a scale word only a hundreds group or "and N" may follow, so that "two
 # million three sources" cannot read as 2,000,003. "a"/"an" alone is no number.
+# "and a half", "and a quarter", "and three quarters" after a whole number: "two and a half million".
+_AND_PART = r"\s+and\s+(?:a\s+(?:half|quarter|third)|three\s+quarters)(?!\w)"
 _HUNDREDS = rf"\s+hundred(?!\w)(?:\s+(?:and\s+)?{W99})?"
 _BIG = rf"""\s+(?:
     (?:trillion|billion|million)(?!\w)(?:\s+(?:{_W999}\s+thousand(?!\w){_AFTER_THOUSAND}|(?:and\s+)?{_W999H}|and\s+{W99}))?
@@ -60,7 +62,7 @@ _BIG = rf"""\s+(?:
   | dozen(?!\w)
 )"""
 _WNUM = rf"""(?:
-    {W99}(?:{_HUNDREDS})?(?:\s+and\s+a\s+half(?!\w)(?:\s+{_SCALE_WORD})?|{_BIG})?
+    {W99}(?:{_HUNDREDS})?(?:{_AND_PART}(?:\s+{_SCALE_WORD})?|{_BIG})?
   | an?(?:{_HUNDREDS}(?:{_BIG})?|{_BIG})
 )"""
 # Digits: thousands by commas or by (no-break) spaces, decimals, ".08"; never part of "F-16",
@@ -102,7 +104,7 @@ _HALF_UNITS = alt(["percentage point", "point", "percent", "year", "month", "wee
 def _number(digits: str) -> str:
     """A number in digits or words; ``digits`` is the digit pattern (guarded when finding, not when valuing)."""
     return rf"""(?:
-    {digits}(?:\s+and\s+a\s+half(?!\w))?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:ppts|ppt|pp|pts|p)(?!\w)|(?!\w))
+    {digits}(?:{_AND_PART})?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:ppts|ppt|pp|pts|p)(?!\w)|(?!\w))
   | half\s+an?(?:\s+{_SCALE_WORD}|(?=[-\s]+(?:{_HALF_UNITS})(?!\w)))
   | {_WNUM}
 ){_NOT_FRACTION}"""
@@ -210,7 +212,8 @@ _BODY = rf"""(?:
   | (?P<ord>{_ORDINAL})
   | (?P<counted>{_COUNTED})
   | (?P<amt>{_AMOUNT})(?:
-        \s+to\s+(?P<rb3>{_BARE})(?![-–]?\d)
+        \s+(?:to|through)\s+(?P<rb3>{_BARE})(?![-–]?\d)
+      | ,?\s+(?:and|but)\s+(?P<hedge2>{_HEDGE})\s+(?P<rb5>{_BARE})(?![-–]?\d)
       | \s*[-–]\s*(?P<rb4>{_BARE_DIGITS_AFTER_DASH})(?![-–]?\d)
       | {_RATIO_TAIL}(?!\w)
       | [-\s](?P<snoun>{_SIGN_NOUN})(?!\w)
@@ -244,7 +247,8 @@ SIMPLE_FIGURE_RE = re.compile(
 _TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+")
 _WS_RE = re.compile(r"\s+")
 _THOUSANDS_SEP_RE = re.compile(rf"(?<=\d){_SEP}(?=\d{{3}}(?!\d))")
-_AND_A_HALF_RE = re.compile(r"\band a half\b")
+_AND_PART_RE = re.compile(r"\band (a half|a quarter|a third|three quarters)\b")
+_PARTS = {"a half": Decimal("0.5"), "a quarter": Decimal("0.25"), "a third": Decimal(1) / 3, "three quarters": Decimal("0.75")}
 _HALF_A_RE = re.compile(r"^half an?\b")
 _PLAIN_NUMBER_RE = re.compile(r"[\d,]*\.?\d+")
 _SCALE_TOKENS: dict[str, int] = {**W.SCALES, **W.SCALE_SUFFIXES}
@@ -264,7 +268,8 @@ def number_value(text: str) -> tuple[float, int]:
     if _PLAIN_NUMBER_RE.fullmatch(text):
         return float(Decimal(text.replace(",", ""))), 1
     folded = _THOUSANDS_SEP_RE.sub("", fold(text).replace("-", " "))
-    words = _HALF_A_RE.sub("0.5", _AND_A_HALF_RE.sub("plushalf", folded))
+    part = _AND_PART_RE.search(folded)
+    words = _HALF_A_RE.sub("0.5", _AND_PART_RE.sub("", folded))
     total = Decimal(0)
     current = Decimal(0)
     scale = 1
@@ -276,8 +281,6 @@ def number_value(text: str) -> tuple[float, int]:
             current += W.WORD_VALUES[tok]
         elif tok in ("a", "an"):
             current += 1
-        elif tok == "plushalf":
-            current += Decimal("0.5")
         elif tok == "hundred":
             current = (current or Decimal(1)) * 100
         elif tok == "dozen":
@@ -287,6 +290,11 @@ def number_value(text: str) -> tuple[float, int]:
             total += (current or 1) * scale
             current = Decimal(0)
         # "and" carries no value
+    if part is not None:  # "two and a half million": the part joins the number before the scale
+        if scale > 1:
+            total += _PARTS[part.group(1)] * scale
+        else:
+            current += _PARTS[part.group(1)]
     return float(total + current), scale
 
 
@@ -481,7 +489,7 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     if g["srel"] is not None:
         a = Amount(low, *m.span("srel"))
         sign = -1.0 if fold(g["sword"]) in W.FALL_WORDS else 1.0
-        if hedge_text is None and a.hedge_after:
+        if a.hedge_after:
             hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
         return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
     for i in ("1", "2"):
@@ -501,6 +509,13 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     if g["counted"] is not None:
         return fig(1.0, hedge, "time:decade" if g["counted"].endswith("decade") else "time:century", hedge_word)
     a = Amount(low, *m.span("amt"))
+    if g.get("rb5") is not None:
+        # "more than 10 but fewer than 20", "at most 100 and at least 20": a lower and an upper bound
+        pair = (hedge, HEDGE_OF[fold(g["hedge2"])])
+        b = Amount(low, *m.span("rb5"))
+        ends = _range(a, b) if pair == (Hedge.LOWER_BOUND, Hedge.UPPER_BOUND) else (
+            _range(b, a) if pair == (Hedge.UPPER_BOUND, Hedge.LOWER_BOUND) else None)  # fmt: skip
+        return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
     far = "rb3" if g.get("rb3") is not None else "rb4" if g.get("rb4") is not None else None
     if far is not None:
         if far == "rb4" and not _DIGIT_START_RE.match(low, a.start):
@@ -519,6 +534,6 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         end = a.end  # "a 12-cent cut": only a percent or a point change is signed by its noun
     if not allow_lone_one and a.unit is None and fold(low[a.start : a.end]) == "one":
         return None  # "one of the", "one side": too ambiguous to be a count
-    if hedge_text is None and a.hedge_after:
+    if a.hedge_after:  # the bound after the number is the more specific: "about 500 or more" is at least 500
         hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
     return fig(a.value, hedge, a.unit, hedge_word)

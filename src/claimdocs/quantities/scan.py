@@ -63,7 +63,12 @@ _TIME_LEADS = {
 
 
 def _phrase_pattern(phrases: set[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9])(?:{trie_pattern(phrases, _space)})(?![a-z0-9])")
+    """Where a lead phrase starts, found as a lookahead so that phrases inside phrases are found too.
+
+    "no fewer than" holds "fewer than": when the longer one cannot start a figure ("$no
+    fewer than 5"), the shorter one still may.
+    """
+    return re.compile(rf"(?<![a-z0-9])(?=(?P<p>{trie_pattern(phrases, _space)})(?![a-z0-9]))")
 
 
 def _space(ch: str) -> str:
@@ -91,14 +96,15 @@ def _reach(phrases: set[str], gap: int, tight: dict[str, int]) -> dict[str, int]
 #: Per lead phrase (single-spaced), how far before the anchor it may start a match. An
 #: article starts a figure only right before its anchor word ("a dozen", "a third").
 _FIGURE_REACH = _reach(_FIGURE_LEADS, _FIGURE_GAP, {"a": 1, "an": 1, "the": 1})
-_TIME_REACH = _reach(_TIME_LEADS, _TIME_GAP, {})
-#: How far a lead phrase may run past the anchor inside it ("as many as": " as").
-_PAST_ANCHOR = 16
+_TIME_REACH = _reach(_TIME_LEADS, _TIME_GAP, {"a": 1, "an": 1, "one": 1, "on": 1, "just": 1, "for": 1, "next": 1})
+# "this" and "last" stand before their anchor or before "past" and it ("this past summer").
+_TIME_REACH["this"] = _TIME_REACH["last"] = len("this past ") + _SPACE_SLACK
+#: How far a lead phrase may run past the anchor inside it ("as many as" holds "many"): the longest phrase.
+_PAST_ANCHOR = max(len(p) for p in _FIGURE_LEADS | _TIME_LEADS)
 #: How far before an anchor any lead word may start a match: the longest reach.
 _LEAD_WINDOW = max(*_FIGURE_REACH.values(), *_TIME_REACH.values())
 #: Characters a figure may start with right before its first digit: a currency, a sign, a decimal point.
 _SYMBOL_LEADS = frozenset("$€£¥₹₪₩₽₺₦₴₱-−.")
-_BEFORE_DIGIT = _SYMBOL_LEADS | {" ", "\u00a0"}
 
 
 def lower(text: str) -> str:
@@ -146,7 +152,11 @@ def _scan(
     make: Callable[[re.Match[str]], T | None],
     symbols: bool,
 ) -> list[T]:
-    """Leftmost non-overlapping items that ``make`` builds from ``pattern`` matches, tried only near anchors."""
+    """Leftmost non-overlapping items that ``make`` builds from ``pattern`` matches, tried only near anchors.
+
+    Lead phrases are looked for in a window before each anchor (the windows cover less of
+    a text than one pass over all of it would), and may run past the anchor they hold.
+    """
     low, anchors = _prepared(text)
     out: list[T] = []
     last = 0
@@ -157,9 +167,11 @@ def _scan(
         cands = [
             c
             for m in leads.finditer(low, floor, a + _PAST_ANCHOR)
-            if (c := m.start()) < a and a - c <= (reach.get(m.group()) or reach[" ".join(m.group().split())])
+            if (c := m.start()) < a and a - c <= (reach.get(p := m.group("p")) or reach[" ".join(p.split())])
         ]
-        if symbols and a > floor and low[a - 1] in _BEFORE_DIGIT and low[a].isdigit():
+        if symbols and a > floor and low[a].isdigit() and (
+            low[a - 1] in _SYMBOL_LEADS or (low[a - 1] in " \u00a0" and a - 2 >= floor and low[a - 2] in _SYMBOL_LEADS)
+        ):
             cands = sorted({*cands, *_symbol_leads(low, a, floor)})
         cands.append(a)
         for c in cands:
@@ -211,7 +223,7 @@ def figure_maker(text: str, dates: list[tuple[int, int]], allow_lone_one: bool =
     return make
 
 
-_COMPOUND_GROUPS = ("rb1", "rb2", "rb3", "rb4", "rden", "snoun")
+_COMPOUND_GROUPS = ("rb1", "rb2", "rb3", "rb4", "rb5", "rden", "snoun")
 
 
 def _compound(m: re.Match[str]) -> bool:
