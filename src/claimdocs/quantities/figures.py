@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from claimdocs.quantities import words as W
+import claimdocs.quantities.words as W
 from claimdocs.quantities.core import HEDGE_WORDS, HEDGE_WORDS_AFTER, VAGUE_ALIASES, Figure, Hedge
 from claimdocs.text import trie_pattern
 

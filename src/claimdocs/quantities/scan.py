@@ -4,10 +4,15 @@ Trying the full patterns at every character is far too slow for whole sites, so
 the scanners first find *anchors*: tokens that every figure or time expression
 contains within its first few words (a digit, a number word, an ordinal, a
 fraction or multiplier word, a vague word, a month, a weekday, a season, a time
-noun). The full pattern is then tried only at the anchor, at the lead words
+noun). The full pattern is then tried only at the anchor, at the lead phrases
 (hedges, signed-change words, "between", "a", prepositions) shortly before it,
 and at the symbols written right before a digit ("$", "£", "-", "."), leftmost
 first, which gives the same result as trying every offset would.
+
+"Shortly" is each lead phrase's *reach*: its length, what may stand between it and
+the anchor (a sign, a currency, "by" and a hedge), and slack for a few extra spaces
+or line breaks. A lead phrase followed by more whitespace than that slack is not
+tried; the tests check the scan against trying every offset.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from claimdocs.quantities import words as W
+import claimdocs.quantities.words as W
 from claimdocs.quantities.core import Figure, TimeExpr
 from claimdocs.quantities.figures import (
     FIGURE_RE,
@@ -86,8 +91,8 @@ _TIME_GAP = len(" the early ")
 _SPACE_SLACK = 8
 
 
-def _reach(phrases: set[str], gap: int, tight: dict[str, int]) -> dict[str, int]:
-    """How far before an anchor each lead phrase may start a match."""
+def _reach(phrases: set[str], gap: int, tight: set[str]) -> dict[str, int]:
+    """How far before an anchor each lead phrase may start a match; ``tight`` ones only right before it."""
     out = {p: len(p) + gap + _SPACE_SLACK for p in phrases}
     out.update({p: len(p) + 1 + _SPACE_SLACK for p in tight})
     return out
@@ -95,8 +100,8 @@ def _reach(phrases: set[str], gap: int, tight: dict[str, int]) -> dict[str, int]
 
 #: Per lead phrase (single-spaced), how far before the anchor it may start a match. An
 #: article starts a figure only right before its anchor word ("a dozen", "a third").
-_FIGURE_REACH = _reach(_FIGURE_LEADS, _FIGURE_GAP, {"a": 1, "an": 1, "the": 1})
-_TIME_REACH = _reach(_TIME_LEADS, _TIME_GAP, {"a": 1, "an": 1, "one": 1, "on": 1, "just": 1, "for": 1, "next": 1})
+_FIGURE_REACH = _reach(_FIGURE_LEADS, _FIGURE_GAP, {"a", "an", "the"})
+_TIME_REACH = _reach(_TIME_LEADS, _TIME_GAP, {"a", "an", "one", "on", "just", "for", "next"})
 # "this" and "last" stand before their anchor or before "past" and it ("this past summer").
 _TIME_REACH["this"] = _TIME_REACH["last"] = len("this past ") + _SPACE_SLACK
 #: How far a lead phrase may run past the anchor inside it ("as many as" holds "many"): the longest phrase.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from claimdocs.quantities import words as W
+import claimdocs.quantities.words as W
 from claimdocs.quantities.core import TimeExpr
 from claimdocs.quantities.figures import alt, fold
 
