@@ -134,6 +134,7 @@ _HEDGE_LABELS: dict[Hedge, str] = {
     Hedge.UPPER_BOUND: "upper bound",
     Hedge.JUST_BELOW: "just below",
     Hedge.VAGUE: "vague quantity",
+    Hedge.RANGE: "range",
 }
 
 
@@ -221,12 +222,19 @@ _ABBREVIATIONS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Titles that may stand between an office and the name it belongs to ("chief of staff, Lt. Gen. Eyal Zamir").
 _NAME_TITLES: tuple[str, ...] = ("General", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr")
+#: Nouns of a page's structure: an ordinal before one ("the second section", "the first tab") counts
+#: the site's parts, not anything in the world.
+_STRUCTURE_NOUNS: frozenset[str] = frozenset(
+    ["section", "sections", "page", "pages", "tab", "tabs", "table", "tables", "column", "columns", "row", "rows",
+     "list", "item", "items", "entry", "entries", "card", "cards", "heading", "chapter", "part", "step", "steps",
+     "paragraph", "sentence", "line", "link", "view", "level", "click", "tap"]
+)
 #: Quantities too common in neutral prose to call a figure when unmarked.
 _NEUTRAL_VAGUE: frozenset[str] = frozenset({"many", "several", "a few"})
 
 #: Function words: they carry no fact of their own, so a traced sentence may use them freely.
 #: (Negations, comparatives, quantifiers and order words carry meaning: see ``_POLARITY``.)
-_STOPWORDS: frozenset[str] = frozenset(["a", "an", "the", "this", "that", "these", "those", "such", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who", "whom", "whose", "which", "what", "whatever", "whoever", "where", "when", "why", "how", "whether", "and", "or", "but", "if", "then", "so", "because", "as", "than", "though", "although", "while", "whereas", "yet", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "upon", "about", "over", "under", "between", "among", "through", "during", "against", "toward", "towards", "across", "along", "around", "within", "throughout", "beyond", "via", "per", "like", "unlike", "despite", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "has", "have", "had", "having", "do", "does", "did", "doing", "done", "will", "would", "shall", "can", "could", "also", "even", "just", "too", "very", "quite", "rather", "both", "either", "there", "here", "thus", "hence", "therefore", "however", "moreover", "furthermore", "meanwhile", "instead", "mr", "mrs", "ms", "dr"])
+_STOPWORDS: frozenset[str] = frozenset(["a", "an", "the", "this", "that", "these", "those", "such", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who", "whom", "whose", "which", "what", "whatever", "whoever", "where", "when", "why", "how", "whether", "and", "or", "but", "if", "then", "so", "because", "as", "than", "though", "although", "while", "whereas", "yet", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "upon", "about", "over", "under", "between", "among", "through", "during", "against", "toward", "towards", "across", "along", "around", "within", "throughout", "beyond", "via", "per", "like", "unlike", "despite", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "has", "have", "had", "having", "do", "does", "did", "doing", "done", "will", "would", "shall", "can", "could", "also", "even", "just", "too", "very", "quite", "rather", "both", "either", "there", "here", "thus", "hence", "therefore", "however", "moreover", "furthermore", "meanwhile", "instead", "mr", "mrs", "ms", "dr", "itself", "themselves", "himself", "herself", "oneself", "ourselves"])
 #: Words whose meaning a sentence may not add or drop against its evidence: negations,
 #: comparatives, quantifiers and order words, by class.
 _POLARITY: dict[str, tuple[str, ...]] = {
@@ -239,16 +247,17 @@ _POLARITY: dict[str, tuple[str, ...]] = {
     "order": ("before", "after", "earlier", "later", "first", "last", "prior", "previously", "since", "until",
               "next", "preceded", "precede", "precedes", "followed", "follow", "follows", "following",
               "initially", "finally", "subsequently", "again", "still", "already", "once", "now", "then",
-              "soon", "recently", "latter", "former"),
+              "soon", "recently", "latter", "former", "second", "third", "fourth", "fifth", "sixth",
+              "seventh", "eighth", "ninth", "tenth"),
 }
 #: Words about the site, the article and their structure, compared by stem: a sentence made of
 #: these (and of function words) states nothing about the world. Never a word of fact (an action,
 #: a position, an outcome, a judgement, a place); a project adds its own in its vocabulary.
-_FRAMING: frozenset[str] = frozenset(["article", "site", "page", "code", "screen", "phone", "caveat", "publication", "term", "example", "instance", "home", "contents", "introduction", "appendix", "glossary", "method", "methodology", "welcome", "section", "chapter", "part", "heading", "subtitle", "title", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "order", "sequence", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "mark", "come", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "main", "exact", "exactly", "verbatim", "approximate", "relative"])
+_FRAMING: frozenset[str] = frozenset(["said", "says", "written", "wrote", "given", "gave", "told", "seen", "saw", "shown", "read", "article", "site", "page", "code", "screen", "phone", "caveat", "publication", "term", "example", "instance", "home", "contents", "introduction", "appendix", "glossary", "method", "methodology", "welcome", "section", "chapter", "part", "heading", "subtitle", "title", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "order", "sequence", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "mark", "come", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "main", "exact", "exactly", "verbatim", "approximate", "relative"])
 #: The part of the framing vocabulary a traced sentence may also use freely: words about the
 #: article and the page themselves ("the article describes ...", "according to the article").
 #: Other framing words ("order", "mark", "come") could state a fact beside a marker.
-_FRAMING_CORE: frozenset[str] = frozenset(["article", "site", "page", "figure", "number", "same", "exactly", "way", "other", "another", "time", "date", "section", "text", "sentence", "word", "wording", "phrase", "quotation", "quote", "claim", "marker", "evidence", "account", "restate", "restatement", "describe", "description", "write", "say", "give", "call", "cite", "mention", "attribute", "list", "summarise", "summarize", "note", "name", "see", "here", "below", "above", "following"])
+_FRAMING_CORE: frozenset[str] = frozenset(["said", "says", "written", "wrote", "given", "gave", "told", "seen", "shown", "article", "site", "page", "figure", "number", "same", "exactly", "way", "other", "another", "time", "date", "section", "text", "sentence", "word", "wording", "phrase", "quotation", "quote", "claim", "marker", "evidence", "account", "restate", "restatement", "describe", "description", "write", "say", "give", "call", "cite", "mention", "attribute", "list", "summarise", "summarize", "note", "name", "see", "here", "below", "above", "following"])
 _FRAMING_LOWER = frozenset(w.lower() for w in _FRAMING)
 #: Phrases that hedge a statement as someone's view or report: a restatement may not drop them.
 _ATTRIBUTION_PHRASES: tuple[str, ...] = (
@@ -322,6 +331,8 @@ class Lexicon:
     abbreviations: frozenset[str] = _ABBREVIATIONS
     name_titles: tuple[str, ...] = _NAME_TITLES
     neutral_vague: frozenset[str] = _NEUTRAL_VAGUE
+    #: Nouns of a page's structure; an unmarked ordinal before one is no figure ("the second tab").
+    structure_nouns: frozenset[str] = _STRUCTURE_NOUNS
     #: Function words (lowercase): free in a traced sentence.
     stopwords: frozenset[str] = _STOPWORDS
     #: Negations, comparatives, quantifiers and order words (lowercase), by class.

@@ -134,12 +134,29 @@ class Quantity(_ClaimBase):
     text: Text
     value: float | None = None
     hedge: Hedge
+    #: The unit as the grammar names it ("percent", "currency:USD", "time:year", "ordinal");
+    #: omitted, the unit the grammar reads in ``text`` (none for a plain count).
+    unit: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    #: A range's two ends ("between 10 and 15"), with hedge ``range`` and no ``value``.
+    low: float | None = None
+    high: float | None = None
     counts: Text
     according_to: Id | None = None
     as_of: str | None = None
     caveat: str | None = None
 
     title: ClassVar[str] = "Figures"
+
+    @model_validator(mode="after")
+    def _range(self) -> Quantity:
+        if self.hedge is Hedge.RANGE:
+            if self.low is None or self.high is None or self.value is not None:
+                raise ValueError("a range gives low and high, and no value")
+            if not self.low < self.high:
+                raise ValueError("a range's low end is below its high end")
+        elif self.low is not None or self.high is not None:
+            raise ValueError("low and high are for a range (hedge: range)")
+        return self
 
     @property
     def written(self) -> str:

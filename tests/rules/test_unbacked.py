@@ -75,7 +75,7 @@ def test_code_blocks_and_literal_directives_are_not_checked(project: Project) ->
         "```{card} Title\nSome 65,000 died.\n```\n",
         "::::{tab-set}\n:::{tab-item} Tab\nSome 65,000 died.\n:::\n::::\n",
         "| a | b |\n|---|---|\n| x | Some 65,000 died. |\n",
-        "- first\n- Some 65,000 died.\n",
+        "- item\n- Some 65,000 died.\n",
         "# Some 65,000 died\n",
         ":::{dropdown} Some 65,000 died\nBody.\n:::\n",
     ],

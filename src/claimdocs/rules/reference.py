@@ -172,7 +172,9 @@ def _suggest_for_text(ctx: PageContext, written: str) -> str | None:
     """The claim a free text most likely restates: by figure, time or quotation."""
     fig = parse_figure(written)
     if fig is not None:
-        return first(ctx.tables.by_key.get(fig.key)) or first(ctx.tables.by_value.get(fig.value or -1.0))
+        return first(ctx.tables.by_key.get(fig.key)) or (
+            first(ctx.tables.by_value.get((fig.unit, fig.value))) if fig.value is not None else None
+        )
     t = parse_time(written)
     if t is not None:
         return first(ctx.tables.by_time.get(t.canonical))

@@ -19,7 +19,7 @@ from claimdocs.article import nearest_in
 from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
 from claimdocs.model import Assertion, Event, Quantity, Quote, Role
 from claimdocs.project import Project
-from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.quantities import Figure, FigureKey, Hedge, find_figures, find_times, parse_figure, parse_time
 
 
 @dataclass
@@ -30,8 +30,8 @@ class Tables:
     entity_ids: list[str]
     figure: dict[str, Figure | None]  # claim id -> its own figure
     canonical: dict[str, str | None]  # event claim id -> canonical time
-    by_key: dict[tuple[object, object], list[str]]  # figure key -> quantity claim ids
-    by_value: dict[float, list[str]]
+    by_key: dict[FigureKey, list[str]]  # figure key -> quantity claim ids
+    by_value: dict[tuple[str | None, float], list[str]]  # (unit, value) -> quantity claim ids
     by_time: dict[str, list[str]]
     quotes: dict[str, str]  # quote claim id -> folded text without surrounding quote marks
     names: dict[str, set[str]]  # entity id -> folded lowercase names
@@ -219,18 +219,28 @@ def figure_of(text: str) -> Figure | None:
     return fig
 
 
-def claim_key(claim: Quantity, fig: Figure) -> tuple[object, object]:
-    """What a marker's figure must share with a quantity claim: its vague word, or hedge and value."""
+def claim_unit(claim: Quantity, fig: Figure | None) -> str | None:
+    """The claim's unit: as it says, else as the grammar reads its text."""
+    return claim.unit if claim.unit is not None else (fig.unit if fig is not None else None)
+
+
+def claim_key(claim: Quantity, fig: Figure) -> FigureKey:
+    """What a marker's figure must share with a quantity claim (:attr:`claimdocs.quantities.Figure.key`)."""
+    unit = claim_unit(claim, fig)
     if claim.hedge is Hedge.VAGUE or fig.hedge is Hedge.VAGUE:
-        return fig.key
-    return (claim.hedge, claim.value if claim.value is not None else fig.value)
+        return (fig.key[0], unit, fig.key[2])
+    if claim.hedge is Hedge.RANGE:
+        low = claim.low if claim.low is not None else fig.low
+        high = claim.high if claim.high is not None else fig.high
+        return (Hedge.RANGE, unit, (low, high))
+    return (claim.hedge, unit, claim.value if claim.value is not None else fig.value)
 
 
 def build(project: Project) -> Tables:
     figure: dict[str, Figure | None] = {}
     canonical: dict[str, str | None] = {}
-    by_key: dict[tuple[object, object], list[str]] = {}
-    by_value: dict[float, list[str]] = {}
+    by_key: dict[FigureKey, list[str]] = {}
+    by_value: dict[tuple[str | None, float], list[str]] = {}
     by_time: dict[str, list[str]] = {}
     quotes: dict[str, str] = {}
     roles_by_office: dict[str, list[Role]] = {}
@@ -244,7 +254,7 @@ def build(project: Project) -> Tables:
                 by_key.setdefault(claim_key(claim, fig), []).append(ident)
                 value = claim.value if claim.value is not None else fig.value
                 if value is not None:
-                    by_value.setdefault(value, []).append(ident)
+                    by_value.setdefault((claim_unit(claim, fig), value), []).append(ident)
         elif isinstance(claim, Event):
             t = parse_time(claim.text)
             if t is None:

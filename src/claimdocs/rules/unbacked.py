@@ -2,8 +2,9 @@
 
 ``unbacked``
     Unmarked in prose: a figure (digits, number words, dozens, hundreds,
-    thousands, millions, half a million, a majority; not the quantities of
-    :attr:`claimdocs.lexicon.Lexicon.neutral_vague`: many, several, a few), a date
+    thousands, millions, half a million, a majority, an ordinal, money, a share; not
+    the quantities of :attr:`claimdocs.lexicon.Lexicon.neutral_vague`: many, several,
+    a few, nor an ordinal counting the site's own parts, "the second section"), a date
     or relative time, a quotation of the article, or a quotation that runs partly
     outside its marker. The message suggests the claim to mark. (Unmarked offices
     are found by :mod:`claimdocs.rules.office`.)
@@ -20,6 +21,7 @@ blocks, literal directives and roles other than the claim roles never are (see
 from __future__ import annotations
 
 import bisect
+import re
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import QUOTE_CHARS, quotations, shorten
@@ -42,6 +44,14 @@ def _no_claim_hint(ids: list[str] | None, text: str) -> str:
     return f"; no claim says it: drop it, or write {{nofact}}`{text}` if it states no fact"
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _next_word(text: str, at: int) -> str:
+    m = _NEXT_WORD.match(text, at)
+    return m.group(1).lower() if m else ""
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     """Is ``offset`` inside one of ``spans`` (sorted, not overlapping)?"""
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
@@ -59,7 +69,11 @@ def facts_in_prose(ctx: PageContext, view: View) -> None:
             continue
         if _inside(fig.start, quoted):
             continue
-        ids = ctx.tables.by_key.get(fig.key) or ctx.tables.by_value.get(fig.value if fig.value is not None else -1.0)
+        if fig.unit == "ordinal" and _next_word(masked, fig.end) in ctx.lexicon.structure_nouns:
+            continue  # "the second section": the site's parts, no figure of the world
+        ids = ctx.tables.by_key.get(fig.key) or (
+            ctx.tables.by_value.get((fig.unit, fig.value)) if fig.value is not None else None
+        )
         line, col = view.position(fig.start)
         ctx.add(
             line, col, UNBACKED,

@@ -25,10 +25,11 @@ import re
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import fold, format_number, hedge_label, same_value
 from claimdocs.model import Event, Quantity
-from claimdocs.quantities import HEDGE_WORDS, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.quantities import HEDGE_WORDS, HEDGE_WORDS_AFTER, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
 from claimdocs.rules.context import PageContext, SourceContext
 from claimdocs.rules.quote import not_in_article
 from claimdocs.rules.rule import Rule, on_claim, on_mark
+from claimdocs.rules.tables import claim_key, claim_unit
 from claimdocs.rules.view import Mark, View
 
 VALUE = Rule(RuleId.VALUE, "A figure or date differs from its claim.", "both", kinds=("quantity", "event"))
@@ -41,6 +42,12 @@ _HEDGE_BEFORE = re.compile(
     ) + r")\s*$",
     re.IGNORECASE,
 )
+_HEDGE_AFTER = re.compile(
+    r"\s*(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted((w for ws in HEDGE_WORDS_AFTER.values() for w in ws), key=len, reverse=True)
+    ) + r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _did_you_mean_other(ids: list[str] | None, this: str) -> str:
@@ -49,13 +56,21 @@ def _did_you_mean_other(ids: list[str] | None, this: str) -> str:
 
 
 def _hedge_outside(view: View, mark: Mark) -> str:
-    m = _HEDGE_BEFORE.search(view.text, max(0, mark.start - 30), mark.start)
+    m = _HEDGE_BEFORE.search(view.text, max(0, mark.start - 30), mark.start) or _HEDGE_AFTER.match(view.text, mark.end)
     if m:
         return f' (the hedge "{m.group().strip()}" is outside the marker; move it inside)'
     return ""
 
 
 # ---------------------------------------------------------------- pages
+
+
+def _unit_label(unit: str | None) -> str:
+    return unit or "a count"
+
+
+def _range_label(fig: Figure) -> str:
+    return f"{format_number(fig.low)} to {format_number(fig.high)}"
 
 
 @on_mark(VALUE, HEDGE, kinds=(Quantity,))
@@ -73,26 +88,45 @@ def figure_marker(ctx: PageContext, view: View, mark: Mark, claim: Quantity) -> 
         ctx.at(mark, VALUE, f'value differs from the source: page says "{mark.written}", which holds no figure; {said}')
         return
     other = ctx.tables.by_key.get(fig.key)
+    want_key = claim_key(claim, own)
+    unit = want_key[1]
+    hint = _did_you_mean_other(other, claim.id)
+    if fig.unit != unit and fig.hedge is not Hedge.VAGUE:
+        ctx.at(
+            mark, VALUE,
+            f'unit differs from the source: page says "{fig.text}" ({_unit_label(fig.unit)}), '
+            f"{said} ({_unit_label(unit)}){hint}",
+        )
+        return
     if claim.hedge is Hedge.VAGUE or fig.hedge is Hedge.VAGUE:
-        if fig.key != own.key:
+        if fig.key != want_key:
             ctx.at(
                 mark, HEDGE,
                 f'hedge differs from the source: page says "{fig.text}" ({hedge_label(fig.hedge)}), '
-                f'{said} ({hedge_label(claim.hedge)}){_did_you_mean_other(other, claim.id)}{_hedge_outside(view, mark)}',
+                f"{said} ({hedge_label(claim.hedge)}){hint}{_hedge_outside(view, mark)}",
             )
         return
-    value = claim.value if claim.value is not None else own.value
-    if not same_value(fig.value, value):
-        ctx.at(
-            mark, VALUE,
-            f'value differs from the source: page says "{fig.text}", {said}'
-            f"{_did_you_mean_other(other, claim.id)}{not_in_article(ctx, fig.text)}",
-        )
+    if claim.hedge is Hedge.RANGE or fig.hedge is Hedge.RANGE:
+        if fig.hedge is not claim.hedge:
+            ctx.at(
+                mark, HEDGE,
+                f'hedge differs from the source: page says "{fig.text}" ({hedge_label(fig.hedge)}), '
+                f"{said} ({hedge_label(claim.hedge)}){hint}{_hedge_outside(view, mark)}",
+            )
+        elif fig.key != want_key:
+            ctx.at(
+                mark, VALUE,
+                f'range differs from the source: page says "{fig.text}" ({_range_label(fig)}), {said}{hint}',
+            )
+        return
+    value = want_key[2]
+    if not isinstance(value, float | int) or not same_value(fig.value, float(value)):
+        ctx.at(mark, VALUE, f'value differs from the source: page says "{fig.text}", {said}{hint}{not_in_article(ctx, fig.text)}')
     elif fig.hedge is not claim.hedge:
         ctx.at(
             mark, HEDGE,
             f'hedge differs from the source: page says "{fig.text}" ({hedge_label(fig.hedge)}), '
-            f"{said} ({hedge_label(claim.hedge)}){_did_you_mean_other(other, claim.id)}{_hedge_outside(view, mark)}",
+            f"{said} ({hedge_label(claim.hedge)}){hint}{_hedge_outside(view, mark)}",
         )
 
 
@@ -140,7 +174,21 @@ def figure_evidence(ctx: SourceContext, claim: Quantity, start: int, end: int) -
             f"claim {claim.id}: hedge differs from the source: claim says {claim.hedge.value}, "
             f"evidence {got.text!r} is {got.hedge.value}",
         )
-    if not same_value(got.value, claim.value):
+    unit = claim_unit(claim, parse_figure(claim.text))
+    if got.unit != unit:
+        ctx.report(
+            claim.id, VALUE,
+            f"claim {claim.id}: unit differs from the source: claim says {_unit_label(unit)}, "
+            f"evidence {got.text!r} is {_unit_label(got.unit)}",
+        )
+    if got.hedge is Hedge.RANGE and claim.hedge is Hedge.RANGE:
+        if not (same_value(got.low, claim.low) and same_value(got.high, claim.high)):
+            ctx.report(
+                claim.id, VALUE,
+                f"claim {claim.id}: range differs from the source: claim says {format_number(claim.low)} to "
+                f"{format_number(claim.high)}, evidence {got.text!r} says {_range_label(got)}",
+            )
+    elif not same_value(got.value, claim.value):
         ctx.report(
             claim.id, VALUE,
             f"claim {claim.id}: value differs from the source: claim says {format_number(claim.value)}, "
