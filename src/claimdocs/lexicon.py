@@ -257,7 +257,7 @@ _FRAMING: frozenset[str] = frozenset(["said", "says", "written", "wrote", "given
 #: The part of the framing vocabulary a traced sentence may also use freely: words about the
 #: article and the page themselves ("the article describes ...", "according to the article").
 #: Other framing words ("order", "mark", "come") could state a fact beside a marker.
-_FRAMING_CORE: frozenset[str] = frozenset(["said", "says", "written", "wrote", "given", "gave", "told", "seen", "shown", "article", "site", "page", "figure", "number", "same", "exactly", "way", "other", "another", "time", "date", "section", "text", "sentence", "word", "wording", "phrase", "quotation", "quote", "claim", "marker", "evidence", "account", "restate", "restatement", "describe", "description", "write", "say", "give", "call", "cite", "mention", "attribute", "list", "summarise", "summarize", "note", "name", "see", "here", "below", "above", "following"])
+_FRAMING_CORE: frozenset[str] = frozenset(["report", "reports", "further", "said", "says", "written", "wrote", "given", "gave", "told", "seen", "shown", "article", "site", "page", "figure", "number", "same", "exactly", "way", "other", "another", "time", "date", "section", "text", "sentence", "word", "wording", "phrase", "quotation", "quote", "claim", "marker", "evidence", "account", "restate", "restatement", "describe", "description", "write", "say", "give", "call", "cite", "mention", "attribute", "list", "summarise", "summarize", "note", "name", "see", "here", "below", "above", "following"])
 _FRAMING_LOWER = frozenset(w.lower() for w in _FRAMING)
 #: Phrases that hedge a statement as someone's view or report: a restatement may not drop them.
 _ATTRIBUTION_PHRASES: tuple[str, ...] = (

@@ -4,7 +4,8 @@
     Unmarked in prose: a figure (digits, number words, dozens, hundreds,
     thousands, millions, half a million, a majority, an ordinal, money, a share; not
     the quantities of :attr:`claimdocs.lexicon.Lexicon.neutral_vague`: many, several,
-    a few, nor an ordinal counting the site's own parts, "the second section"), a date
+    a few, nor an ordinal counting the site's own parts, "the second section", nor an
+    ordinal written as an order word, "first", "second": the polarity rule holds those), a date
     or relative time, a quotation of the article, or a quotation that runs partly
     outside its marker. The message suggests the claim to mark. (Unmarked offices
     are found by :mod:`claimdocs.rules.office`.)
@@ -69,8 +70,12 @@ def facts_in_prose(ctx: PageContext, view: View) -> None:
             continue
         if _inside(fig.start, quoted):
             continue
-        if fig.unit == "ordinal" and _next_word(masked, fig.end) in ctx.lexicon.structure_nouns:
-            continue  # "the second section": the site's parts, no figure of the world
+        if fig.unit == "ordinal" and (
+            _next_word(masked, fig.end) in ctx.lexicon.structure_nouns
+            or ctx.lexicon.is_polarity(fig.text.lower()) == "order"
+        ):
+            continue  # "the second section": the site's parts; "first", "second": order words, which
+            # the polarity rule holds to the article in a traced sentence
         ids = ctx.tables.by_key.get(fig.key) or (
             ctx.tables.by_value.get((fig.unit, fig.value)) if fig.value is not None else None
         )
