@@ -246,12 +246,14 @@ def _for_marker(project: Project, path: str, text: str, mk: Marker) -> Iterator[
             found = next((m for w in forms if (m := re.search(rf"(?i)\b{re.escape(w)}\b", mk.written))), None)
             if found:
                 new = mk.written[: found.start()] + "showed" + mk.written[found.end() :]
-                yield mutation("attributing verb", with_marker(text, mk, new), {"attribution"})
+                # the attributing verb changed: the attribution rule, or the marker's own words (claims.marker)
+                yield mutation("attributing verb", with_marker(text, mk, new), {"attribution", "marker"})
         case Statement():
             mentions = [m for m in project.registry.mentions(mk.written) if m.entity in claim.about]
             if mentions and len(mk.written.split()) > 8:
                 m = mentions[0]
-                new = mk.written[: m.start] + "others" + mk.written[m.end :]
+                other = "others" if m.start else "Others"  # a marker opening a sentence stays one
+                new = mk.written[: m.start] + other + mk.written[m.end :]
                 yield mutation("statement subject", with_marker(text, mk, new), {"statement"}, note=m.text)
 
 
@@ -268,7 +270,8 @@ def _source_removed(project: Project, path: str, text: str, mk: Marker, source: 
         cursor = m.end()
         at.add(text.count("\n", 0, m.start()) + 1)
     pieces.append(text[cursor:])
-    yield mutation("source", "".join(pieces), {"attribution"}, frozenset(range(mk.line, mk.end_line + 1)) | at)
+    # the source dropped: the attribution rule; a {person} marker of it now writes a name it lacks (claims.name)
+    yield mutation("source", "".join(pieces), {"attribution", "name"}, frozenset(range(mk.line, mk.end_line + 1)) | at)
 
 
 def _actors_changed(project: Project, text: str, mk: Marker, claim: Stance, mutation) -> Iterator[Mutation]:
