@@ -11,7 +11,7 @@ import pytest
 
 from claimdocs.project import Project
 
-from .helpers import clean, only, check
+from .helpers import check, clean, only
 
 # ---------------------------------------------------------------- the claims to the pages
 

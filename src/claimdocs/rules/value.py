@@ -25,7 +25,16 @@ import re
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import fold, format_number, hedge_label, same_value
 from claimdocs.model import Event, Quantity
-from claimdocs.quantities import HEDGE_WORDS, HEDGE_WORDS_AFTER, Figure, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.quantities import (
+    HEDGE_WORDS,
+    HEDGE_WORDS_AFTER,
+    Figure,
+    Hedge,
+    find_figures,
+    find_times,
+    parse_figure,
+    parse_time,
+)
 from claimdocs.rules.context import PageContext, SourceContext
 from claimdocs.rules.quote import not_in_article
 from claimdocs.rules.rule import Rule, on_claim, on_mark
