@@ -376,6 +376,22 @@ def _assert_scheme(page: Any, scheme: str) -> None:
         assert theme == "auto", f"system dark should leave the theme on auto, not {theme!r}"
 
 
+def _link_whose_card_fits(page: Any) -> Any:
+    """The first visible claim whose open card lies inside the window. Without scripts a card opens
+    under its marker and may run past the right edge for a marker at a line's end (a documented limit,
+    README "For readers"); with scripts the first claim's card is placed inside the window anyway."""
+    links = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible")
+    width = page.evaluate("document.documentElement.clientWidth")
+    for i in range(min(links.count(), 20)):
+        link = links.nth(i)
+        link.hover()
+        box = _rect(_card_of(link))
+        page.mouse.move(*NEUTRAL)
+        if box["right"] <= width:
+            return link
+    return links.first
+
+
 def _is_open(card: Any) -> bool:
     return card.evaluate("c => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().height > 0")
 
@@ -554,7 +570,7 @@ def test_an_open_card_stays_until_pointer_and_focus_leave(chromium: Any, watch: 
     rel = _showcase(built, pages)
     page = _themed_page(chromium, watch, scheme, java_script_enabled=script == "with-js")
     _goto(page, site_url + rel)
-    link = page.locator(f"{CLAIM_WITH_CARD_LINK}:visible").first
+    link = _link_whose_card_fits(page)
     card = _card_of(link)
     link.evaluate(PLACE_JS)
     problems = _cross(page, link, card, upward=False)

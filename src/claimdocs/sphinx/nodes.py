@@ -39,14 +39,12 @@ def _visit_ref_html(self: Any, node: nodes.Element) -> None:
     data_attr = "data-claim-id" if isinstance(node, claim_ref) else "data-entity-id"
     ident = node.get("claim") or node.get("entity") or ""
     classes = ["claim", f"claim-{kind}"] if isinstance(node, claim_ref) else ["claim", "claim-person"]
-    tagged = node
     if not node.get("refuri"):
-        classes.append("claim-unresolved")
-        # a copy Sphinx made of a heading (sidebar, "on this page", next/previous): the anchor
-        # belongs to the marker in the page itself, so the copy writes no id of its own
-        tagged = node.copy()
-        tagged["ids"] = []
-    self.body.append(self.starttag(tagged, "span", "", CLASS=" ".join(classes), **{data_attr: ident}))
+        # a copy Sphinx made of a heading (sidebar, "on this page", next/previous), or no index page to
+        # link to: the words only; the anchor and the card belong to the marker in the page itself
+        self.body.append('<span class="claim-copy">')
+        return
+    self.body.append(self.starttag(node, "span", "", CLASS=" ".join(classes), **{data_attr: ident}))
     card_id = f"{node['ids'][0]}-card" if node.get("ids") else ""
     if node.get("refuri"):
         described = f' aria-describedby="{escape(card_id)}"' if card_id and node.get("card") else ""
