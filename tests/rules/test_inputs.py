@@ -50,4 +50,3 @@ def test_a_missing_article(site: Path) -> None:
     [f] = findings_for(site)
     assert f.rule == "source"
     assert "cannot read the article" in f.message and "restore it" in f.message
-
