@@ -35,8 +35,8 @@ Rules
 ``syntax``
     Malformed markup: a role without backticks, an empty marker, a ``{claim}``
     whose text is not an id and has no ``<id>``, ``{nofact}`` with an id,
-    ``{claim-quote}`` without an argument, a reference with text of its own
-    (``{claim-ref}`text <id>```: a reader would see the headline, not the text).
+    ``{claim-quote}`` without an argument, a ``{claim-ref}`` with text of its
+    own before an ``<id>`` (a reader would see the headline, not that text).
 ``unknown-id``
     A marker, a reference or ``{claim-quote}`` names a claim or entity id that
     does not exist ("did you mean ..."), ``{claim-quote}`` names a claim that is
