@@ -90,11 +90,12 @@ def _cards_for_xrefs(doctree: nodes.document) -> None:
         counts[name] = counts.get(name, 0) + 1
         anchor = f"ref-{name}-{counts[name]}"
         refuri = ref.get("refuri") or f"#{ref.get('refid', '')}"
+        shown = [c.deepcopy() for c in ref.children]
         node: nodes.Element
         if objtype == "claim":
-            node = claim_ref("", "", *[c.deepcopy() for c in ref.children], claim=name, kind=ref.get("claimdocs_kind"), ids=[anchor])
+            node = claim_ref("", "", *shown, claim=name, kind=ref.get("claimdocs_kind"), ids=[anchor])
         else:
-            node = person_ref("", "", *[c.deepcopy() for c in ref.children], entity=name, ids=[anchor])
+            node = person_ref("", "", *shown, entity=name, ids=[anchor])
         node["classes"] = ["claim-xref"]
         node["refuri"] = refuri
         ref.replace_self(node)
