@@ -52,14 +52,6 @@ class Config(BaseModel):
             raise ValueError(f"{info.field_name!r} must be a string path, not {type(value).__name__}")
         return value
 
-    @field_validator("html_baseurl")
-    @classmethod
-    def _absolute(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
-            raise ValueError(f"'html_baseurl' must be an absolute http(s) URL, not {value!r}")
-        return value
-
     @field_validator("exclude", mode="before")
     @classmethod
     def _globs(cls, value: object) -> object:
@@ -68,6 +60,14 @@ class Config(BaseModel):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise ValueError("'exclude' must be a list of strings")
         return tuple(value)
+
+    @field_validator("html_baseurl")
+    @classmethod
+    def _absolute(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise ValueError(f"'html_baseurl' must be an absolute http(s) URL, not {value!r}")
+        return value
 
     def path(self, name: str) -> Path:
         return self.root / str(getattr(self, name))
