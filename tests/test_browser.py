@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -729,6 +730,197 @@ def test_source_leads_to_claims_and_back(chromium: Any, watch: Watch, site_url: 
     problems = watch.take()
     page.context.close()
     assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- the claims index: filter and landing
+
+# What the claims index shows: each entry (its kind, who it names, its text without the JSON-LD, whether it
+# is drawn), each heading, and the filter (drawn or not, its status line).
+INDEX_STATE_JS = """
+() => {
+  const index = document.querySelector('.claims-index');
+  const drawn = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const text = (e) => [...e.children].filter((c) => c.tagName !== 'SCRIPT').map((c) => c.textContent).join(' ');
+  const form = index.querySelector('form.claims-filter');
+  return {
+    entries: [...index.querySelectorAll('.claim-entry')].map((e) => ({
+      id: e.id, kind: e.dataset.kind, who: (e.dataset.who || '').split(' ').filter(Boolean), text: text(e),
+      shown: drawn(e)})),
+    headings: [...index.querySelectorAll('h2.rubric, h3.rubric')].map((h) => ({
+      id: h.id, shown: drawn(h),
+      entries: [...h.parentElement.querySelectorAll('.claim-entry')].filter(drawn).length})),
+    form: form && {shown: drawn(form), status: form.querySelector('.claims-filter-status').textContent,
+                   focusable: [...form.elements].some((el) => el.getClientRects().length > 0)},
+  };
+}
+"""
+
+# Is the entry drawn as the one a reader landed on: a solid outline at least 2px wide.
+HIGHLIGHTED_JS = "el => { const s = getComputedStyle(el); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"
+
+
+def _filter_problems(page: Any, label: str, expect: Any) -> list[str]:
+    """After a change to the filter: the entries drawn are exactly those ``expect`` accepts, a heading is drawn
+    exactly where an entry under it is, and the status line counts them."""
+    state = page.evaluate(INDEX_STATE_JS)
+    entries = state["entries"]
+    shown = [e for e in entries if e["shown"]]
+    problems = [f"{label}: #{e['id']} is {'drawn' if e['shown'] else 'hidden'}, expected the opposite"
+                for e in entries if e["shown"] != bool(expect(e))]
+    problems += [f"{label}: heading #{h['id']} is {'drawn' if h['shown'] else 'hidden'} over {h['entries']} entries"
+                 for h in state["headings"] if h["shown"] != (h["entries"] > 0)]
+    if not 0 < len(shown) < len(entries):
+        problems.append(f"{label}: {len(shown)} of {len(entries)} entries drawn: the case tests nothing")
+    status = f"{len(shown)} of {len(entries)} entries match."
+    if state["form"]["status"] != status:
+        problems.append(f"{label}: the status says {state['form']['status']!r}, not {status!r}")
+    return problems
+
+
+def _settled_box(locator: Any, timeout: float = 5.0) -> dict[str, float] | None:
+    """The element's box once scrolling has stopped (two reads 100 ms apart agree)."""
+    deadline = time.monotonic() + timeout
+    box = locator.bounding_box()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
+def _words(entry: dict[str, Any]) -> str:
+    return fold(entry["text"]).lower()
+
+
+def test_the_claims_index_filters_by_text_kind_and_who(chromium: Any, watch: Watch, site_url: str) -> None:
+    """With scripts, the filter narrows the index by words (all of them, quotes and case folded), by kind and by
+    who a claim names; empty groups and kinds disappear with their entries, and clearing it shows everything."""
+    page = new_page(chromium, watch)
+    _goto(page, site_url + "claims.html")
+    state = page.evaluate(INDEX_STATE_JS)
+    assert state["form"]["shown"], "the filter is not drawn with scripts on"
+    assert all(e["shown"] for e in state["entries"]) and state["form"]["status"] == ""
+    text, kind, who = (page.locator(f"form.claims-filter [name={n}]") for n in ("text", "kind", "who"))
+    problems = []
+    text.fill("Netanyahu")
+    problems += _filter_problems(page, "text 'Netanyahu'", lambda e: "netanyahu" in _words(e))
+    text.fill('  "Aggressive   approach" ')  # straight quotes typed, typographic in the page
+    problems += _filter_problems(page, "quoted words", lambda e: '"aggressive' in _words(e) and 'approach"' in _words(e))
+    text.fill("")
+    kind.select_option("quote")
+    problems += _filter_problems(page, "kind quote", lambda e: e["kind"] == "quote")
+    kind.select_option("entity")
+    problems += _filter_problems(page, "kind entity", lambda e: e["kind"] == "entity")
+    kind.select_option("")
+    who.select_option("zamir")
+    problems += _filter_problems(page, "who zamir", lambda e: "zamir" in e["who"])
+    assert page.locator("#entity-zamir").is_visible(), "Zamir's own entry is hidden when filtering by Zamir"
+    kind.select_option("stance")
+    text.fill("opposed")
+    problems += _filter_problems(page, "stance, zamir, opposed",
+                                 lambda e: e["kind"] == "stance" and "zamir" in e["who"] and "opposed" in _words(e))
+    shoot(page, "claims-index-filtered")
+    text.fill("")
+    kind.select_option("")
+    who.select_option("")
+    state = page.evaluate(INDEX_STATE_JS)
+    if not all(e["shown"] for e in state["entries"]) or state["form"]["status"]:
+        problems.append("clearing the filter does not show every entry again")
+    assert not problems, "\n".join(problems)
+    assert not watch.take()
+    page.context.close()
+
+
+def test_without_scripts_the_whole_index_shows_and_no_filter(chromium: Any, watch: Watch, site_url: str,
+                                                             built: Built) -> None:
+    page = new_page(chromium, watch, java_script_enabled=False)
+    _goto(page, site_url + "claims.html")
+    state = page.evaluate(INDEX_STATE_JS)
+    page.context.close()
+    assert state["form"] == {**state["form"], "shown": False, "focusable": False}, "filter controls that do nothing"
+    hidden = [e["id"] for e in state["entries"] if not e["shown"]]
+    assert not hidden, f"without scripts these entries are hidden: {hidden}"
+    assert len(state["entries"]) == len(built.page("claims.html").select(".claims-index .claim-entry"))
+    assert not watch.take()
+
+
+@pytest.mark.parametrize("script", ["with-js", "no-js"])
+def test_the_entry_a_reader_lands_on_is_highlighted_and_stays(chromium: Any, watch: Watch, site_url: str,
+                                                             built: Built, pages: list[str], script: str) -> None:
+    """A claim's link leads to its entry, drawn highlighted (:target, so without scripts too) in the window.
+    With scripts it stays highlighted while the reader follows the kind links and filters, and moves only
+    when the reader lands on another entry (one the filter hides is shown). Without, the browser's history
+    brings it back."""
+    js = script == "with-js"
+    page = new_page(chromium, watch, java_script_enabled=js)
+    rel = _content_pages(built, pages)[0]
+    _goto(page, site_url + rel)
+    link = page.locator(f"{CLAIM_LINK}:visible").first
+    claim = link.evaluate("el => el.parentElement.dataset.claimId")
+    link.click()
+    page.wait_for_url(f"**/claims.html#claim-{claim}")
+    entry = page.locator(f"#claim-{claim}")
+    assert entry.evaluate(HIGHLIGHTED_JS), f"#claim-{claim}: not highlighted where the reader lands"
+    box = _settled_box(entry)  # without scripts the theme's smooth scrolling is left on
+    assert box and 0 <= box["y"] < DESKTOP["height"] / 2, f"#claim-{claim} is not near the top of the window: {box}"
+    others = page.locator(".claim-entry").evaluate_all(f"els => els.filter(e => e.id !== 'claim-{claim}')"
+                                                       f".filter({HIGHLIGHTED_JS}).map(e => e.id)")
+    assert not others, f"other entries are highlighted too: {others}"
+    shoot(page, f"claims-index-landed-{script}")
+    kind = next(k for k in ("quote", "quantity") if entry.get_attribute("data-kind") != k)
+    page.locator(f".claims-index-summary a[href='#kind-{kind}']").click()
+    page.wait_for_url(f"**/claims.html#kind-{kind}")
+    if js:
+        assert entry.evaluate(HIGHLIGHTED_JS), "the landed entry lost its highlight when the reader followed a kind link"
+        words = entry.locator(".claim-entry-what").inner_text().split()[:2]
+        page.locator("form.claims-filter [name=text]").fill(" ".join(words))
+        assert entry.is_visible() and entry.evaluate(HIGHLIGHTED_JS), "the landed entry lost its highlight in a filter"
+        # Another entry, through a link inside the index: it takes the highlight.
+        target = page.locator(".entity-entry .claim-link").first
+        other = target.evaluate("el => el.parentElement.dataset.claimId")
+        page.locator("form.claims-filter [name=text]").fill("")
+        target.click()
+        page.wait_for_url(f"**/claims.html#claim-{other}")
+        assert page.locator(f"#claim-{other}").evaluate(HIGHLIGHTED_JS)
+        assert other == claim or not entry.evaluate(HIGHLIGHTED_JS), "two landed entries are highlighted"
+        # Landing on an entry the filter hides shows it: the filter is cleared.
+        page.locator("form.claims-filter [name=text]").fill("zzzz-nothing-matches")
+        assert not entry.is_visible()
+        page.evaluate(f"location.hash = '#claim-{claim}'")
+        assert entry.is_visible() and entry.evaluate(HIGHLIGHTED_JS), "a link to a filtered-out entry leads nowhere"
+        assert page.locator("form.claims-filter [name=text]").input_value() == ""
+    else:
+        page.go_back()
+        page.wait_for_url(f"**/claims.html#claim-{claim}")
+        assert entry.evaluate(HIGHLIGHTED_JS), "back at the entry, it is not highlighted"
+    assert not watch.take()
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_landed_entry_is_readable_and_its_highlight_visible(chromium: Any, watch: Watch, site_url: str,
+                                                                built: Built, scheme: str) -> None:
+    """In light and dark mode the highlighted entry's text keeps 4.5:1, its outline 3:1 against the page, and
+    the evidence inside it stays marked (its own background is not the entry's)."""
+    ident = built.page("claims.html").select_one(".claim-entry[id^='claim-']")["id"]
+    page = _themed_page(chromium, watch, scheme)
+    _goto(page, site_url + f"claims.html#{ident}")
+    _assert_scheme(page, scheme)
+    entry = page.locator(f"#{ident}")
+    ratio, desc = text_contrast(entry.locator(".claim-entry-what").evaluate(COLOURS_JS))
+    outline = parse_colour(entry.evaluate("el => getComputedStyle(el).outlineColor"))
+    page_bg = parse_colour(page.locator("body").evaluate("el => getComputedStyle(el).backgroundColor"))
+    edge = contrast(outline[:3], page_bg[:3])
+    backgrounds = entry.evaluate("el => [getComputedStyle(el).backgroundColor, "
+                                 "getComputedStyle(el.querySelector('.claim-evidence-mark')).backgroundColor]")
+    shoot(page, f"claims-index-landed-{scheme}")
+    page.context.close()
+    assert ratio >= 4.5, f"{scheme}: the landed entry's text: {desc}"
+    assert edge >= 3, f"{scheme}: the highlight's outline {outline} on the page {page_bg}: {edge:.2f}:1"
+    assert backgrounds[0] != backgrounds[1], f"{scheme}: the evidence mark is lost in the highlight: {backgrounds}"
+    assert not watch.take()
 
 
 # ---------------------------------------------------------------- generated views

@@ -68,7 +68,9 @@ def test_json_format(cli, site: Path) -> None:
     run = cli(site, "check", "--source-only", "--format", "json")
     data = json.loads(run.out)
     [f] = data["findings"]
-    assert (f["path"], f["rule"], f["claim"], f["severity"]) == ("claims/context.yaml", "value", "gaza-deaths", "error")
+    # the rule as every format names it (text, GitHub annotations, SARIF): claims.<id>
+    assert (f["path"], f["rule"], f["claim"], f["severity"]) == ("claims/context.yaml", "claims.value", "gaza-deaths",
+                                                                 "error")
     assert data["summary"]["claims"] > 0
 
 
@@ -94,6 +96,29 @@ def test_sarif_format(cli, site: Path, tmp_path: Path) -> None:
     assert loc["region"]["startLine"] > 1
     rules = {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert "claims.value" in rules
+
+
+def test_sarif_links_rules_to_the_site_where_its_address_is_set(cli, site: Path, tmp_path: Path) -> None:
+    pyproject = site / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
+        "[tool.claimdocs]\n", '[tool.claimdocs]\nhtml_baseurl = "https://example.org/restatement/"\n'), encoding="utf-8")
+    out = tmp_path / "claims.sarif"
+    assert cli(site, "check", "--source-only", "--format", "sarif", "-o", str(out)).code == 0
+    driver = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/restatement/checking.html"
+    rule = next(r for r in driver["rules"] if r["id"] == "claims.value")
+    assert rule["helpUri"] == "https://example.org/restatement/checking.html#rule-value"
+    assert rule["fullDescription"]["text"].startswith("In the claims:")
+
+
+def test_claims_json_sorts_keys(cli) -> None:
+    """``claimdocs claims --json``: keys by name at every level (claims by id), as the README says."""
+    run = cli(ROOT, "claims", "--json")
+    assert run.code == 0
+    data = json.loads(run.out)
+    assert run.out == json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    assert list(data) == ["claims", "entities", "format", "source"]
+    assert [c["id"] for c in data["claims"]] == sorted(c["id"] for c in data["claims"])
 
 
 def test_clean_sarif_has_no_results(cli, tmp_path: Path) -> None:
@@ -129,6 +154,7 @@ def test_no_configuration_exits_2(cli, tmp_path: Path) -> None:
         ("[project]\nname = 'x'\n", "no [tool.claimdocs] table"),
         ("[tool.claimdocs]\narticel = 'x'\n", "unknown setting(s) articel"),
         ("[tool.claimdocs]\narticle = 3\n", "'article' must be a string path"),
+        ("[tool.claimdocs]\nhtml_baseurl = 'example.org/site'\n", "must be an absolute http(s) URL"),
     ],
 )
 def test_bad_configuration_exits_2(cli, tmp_path: Path, toml: str, message: str) -> None:

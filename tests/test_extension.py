@@ -209,3 +209,45 @@ def test_an_unused_claim_is_a_warning_at_its_yaml_line(make_app, rootdir: Path, 
     text = warnings(app)
     assert "claims.yaml:" in text
     assert "critics-late" in text and "[claims.unused]" in text
+
+
+def test_the_claims_index_groups_claims_by_kind_then_topic(built: SphinxTestApp) -> None:
+    index = soup(built, "claims.html").select_one(".claims-index")
+    sections = index.select(":scope > .claims-kind")
+    kinds = [s.select_one(":scope > h2.rubric")["id"] for s in sections]
+    assert kinds == ["kind-quantity", "kind-quote", "kind-role", "kind-stance", "kind-event", "kind-assertion",
+                     "kind-statement", "entities"]
+    quotes = sections[1]
+    groups = {g.select_one(":scope > h3.rubric").get_text(): [e["id"] for e in g.select(":scope > .claim-entry")]
+              for g in quotes.select(":scope > .claims-group")}
+    # levi-quickly's first topic is the offensive; levi-overdue has none
+    assert groups == {"Offensive into Gaza City": ["claim-levi-quickly"], "Other": ["claim-levi-overdue"]}
+    figures = {g.select_one("h3").get_text(): [e["id"] for e in g.select(".claim-entry")]
+               for g in sections[0].select(".claims-group")}
+    assert figures == {"Humanitarian": ["claim-evacuated"]}
+    people = {g.select_one("h3").get_text(): [e["id"] for e in g.select(".claim-entry")]
+              for g in sections[-1].select(".claims-group")}
+    assert people == {"People": ["entity-levi"], "Organisations": ["entity-council", "entity-ministry"],
+                      "Groups": ["entity-critics"], "Places": ["entity-riverton"]}
+    assert len(index.select(".claim-entry[id^='claim-']")) == 7  # every claim once
+
+
+def test_each_index_entry_says_its_kind_and_who_for_the_filter(built: SphinxTestApp) -> None:
+    page = soup(built, "claims.html")
+    mayor = page.select_one("#claim-levi-mayor")
+    assert (mayor["data-kind"], mayor["data-who"]) == ("role", "levi riverton")
+    assert page.select_one("#claim-evacuated-monday")["data-who"] == ""
+    levi = page.select_one("#entity-levi")
+    assert (levi["data-kind"], levi["data-who"]) == ("entity", "levi")
+
+
+def test_the_filter_is_in_the_page_hidden_until_the_script_shows_it(built: SphinxTestApp) -> None:
+    form = soup(built, "claims.html").select_one(".claims-index form.claims-filter")
+    assert form is not None and form.has_attr("hidden")
+    kinds = [o["value"] for o in form.select("select[name=kind] option")]
+    assert kinds == ["", "quantity", "quote", "role", "stance", "event", "assertion", "statement", "entity"]
+    who = {g["label"]: [o["value"] for o in g.select("option")] for g in form.select("select[name=who] optgroup")}
+    # the entities some claim names, by kind
+    assert who == {"People": ["levi"], "Organisations": ["council", "ministry"], "Groups": ["critics"],
+                   "Places": ["riverton"]}
+    assert form.select_one("input[type=search][name=text]") is not None

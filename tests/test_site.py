@@ -130,3 +130,18 @@ def test_an_untouched_rebuild_reads_nothing(real: Build) -> None:
 
 def _has_view(site: Path, docname: str) -> bool:
     return "{claims-" in (site / "docs" / f"{docname}.md").read_text(encoding="utf-8")
+
+
+def test_every_rules_help_uri_leads_to_its_section_of_the_built_page(real: Build) -> None:
+    """SARIF's helpUri of each rule names the rule's entry on the page the project's rules_page says."""
+    from claimdocs.config import Config
+    from claimdocs.reporting import RuleDocs, sarif_rules
+
+    config = Config.from_pyproject(real.site).model_copy(update={"html_baseurl": "https://example.org/site/"})
+    assert (real.site / RuleDocs.of(config).source).is_file()
+    page = real.page(f"{config.rules_page}.html")
+    for rule in sarif_rules(RuleDocs.of(config)):
+        path, _, anchor = str(rule["helpUri"]).removeprefix("https://example.org/site/").partition("#")
+        assert path == f"{config.rules_page}.html"
+        entry = page.find(id=anchor)
+        assert entry is not None and entry.get_text(" ", strip=True).startswith(str(rule["id"])), rule["id"]

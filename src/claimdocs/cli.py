@@ -19,7 +19,7 @@ from claimdocs.config import Config
 from claimdocs.export import claims_document
 from claimdocs.findings import CannotRun, Finding
 from claimdocs.project import load_project
-from claimdocs.reporting import FORMATS, format_github, format_json, format_sarif, format_text
+from claimdocs.reporting import FORMATS, RuleDocs, format_github, format_json, format_sarif, format_text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "claims":
         doc = claims_document(project)
         if args.json:
-            sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
         else:
             for c in doc["claims"]:
                 sys.stdout.write(f"{c['id']:40} {c['kind']:9} {c['evidence']['exact'][:60]!r}\n")
@@ -92,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
     result = run_checks(project, pages=not args.source_only)
     findings = result.findings
     summary = {**result.summary, "seconds": round(time.perf_counter() - started, 3)}
-    out = _render(args.format, findings, summary)
+    out = _render(args.format, findings, summary, config)
     if args.output:
         args.output.write_text(out, encoding="utf-8")
     else:
@@ -102,13 +102,13 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
-def _render(fmt: str, findings: list[Finding], summary: dict[str, object]) -> str:
+def _render(fmt: str, findings: list[Finding], summary: dict[str, object], config: Config) -> str:
     if fmt == "json":
         return format_json(findings, summary)
     if fmt == "github":
         return format_github(findings)
     if fmt == "sarif":
-        return format_sarif(findings, __version__)
+        return format_sarif(findings, __version__, RuleDocs.of(config))
     return format_text(findings)
 
 

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -43,8 +44,14 @@ class Config(BaseModel):
         None, description="Words extending the English defaults (as a claims file's vocabulary: section).")
     index_page: str = Field("claims", description="The page holding {claims-index} (hover cards link there).")
     source_page: str = Field("source", description="The page holding {claims-source}.")
+    rules_page: str = Field("checking", description="The page holding {claims-rules} (SARIF links each rule there).")
+    html_baseurl: str = Field(
+        "", description="The absolute URL the built site is served from (as Sphinx's html_baseurl); SARIF's helpUri "
+        "of a rule is <html_baseurl><rules_page>.html#rule-<id>. Empty: no helpUri."
+    )
 
-    @field_validator("article", "metadata", "claims", "docs", "index_page", "source_page", mode="before")
+    @field_validator("article", "metadata", "claims", "docs", "index_page", "source_page", "rules_page",
+                     "html_baseurl", mode="before")
     @classmethod
     def _path(cls, value: object, info: Any) -> object:
         if not isinstance(value, str):
@@ -59,6 +66,14 @@ class Config(BaseModel):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise ValueError("must be a list of strings")
         return tuple(value)
+
+    @field_validator("html_baseurl")
+    @classmethod
+    def _absolute(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise ValueError(f"'html_baseurl' must be an absolute http(s) URL, not {value!r}")
+        return value
 
     def path(self, name: str) -> Path:
         return self.root / str(getattr(self, name))

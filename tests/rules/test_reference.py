@@ -69,6 +69,11 @@ def test_statement_bare_form_is_a_use_with_the_claims_own_words(project: Project
         ("Some {person}`Eyal Zamir` spoke.\n", "syntax", "{person}`Eyal Zamir <zamir>`"),
         ("Some {person}`Zamir Eyal <zamir>` spoke.\n", "name", '"Eyal Zamir"'),
         ("```{claim-quote} plesner-eraa\n```\n", "unknown-id", "did you mean plesner-era?"),
+        ("See {claim-ref}`gaza-death` here.\n", "unknown-id", "did you mean gaza-deaths?"),
+        ("See {claims:claim}`gaza-deahts` here.\n", "unknown-id", "did you mean gaza-deaths?"),
+        ("See {claims:person}`zamri` here.\n", "unknown-id", "did you mean zamir?"),
+        ("See {claims:person}`mossad` here.\n", "unknown-id", "mossad is an organisation, not a person"),
+        ("See {claim-ref}` ` here.\n", "syntax", "empty reference"),
     ],
 )
 def test_references(project: Project, text: str, rule: str, words: str) -> None:
@@ -104,3 +109,42 @@ def test_unused_claims_are_located_in_the_yaml(project: Project) -> None:
         where = project.where[f.claim]
         assert (f.path, f.line, f.col) == (where.path, where.line, where.col)
         assert f.path == "claims/claims.yaml"
+
+
+
+# ---------------------------------------------------------------- references: {claim-ref}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll is in {claim-ref}`gaza-deaths`.\n",
+        "Who he is: {claims:person}`zamir`; and {claims:organisation}`mossad`, {claims:entity}`health-officials`.\n",
+        "| claim |\n|---|\n| {claims:claim}`plesner-era` |\n",
+    ],
+)
+def test_a_reference_shows_the_headline_and_is_not_prose(project: Project, text: str) -> None:
+    """What a reader sees is the claim's own headline (a quotation, a figure): nothing there is unbacked,
+    and no speaker or source is asked of the sentence around it."""
+    clean(project, text)
+
+
+def test_a_reference_is_not_a_use(project: Project) -> None:
+    """A reference links to the claim; only a marker restates it, so a claim only referenced stays unused."""
+    result = check_page(project, "docs/r.md", "See {claim-ref}`gaza-deaths` and {claims:person}`zamir`.\n", tracing=False)
+    assert result.findings == []
+    assert result.uses == []
+
+
+def test_a_reference_with_text_of_its_own_is_refused(project: Project) -> None:
+    """The reader would see the headline, not the text: the text would go unchecked, so it is refused."""
+    text = "Some {claim-ref}`65,000 dead <gaza-deaths>` here.\n"
+    f = only(project, text, "syntax", "{claim-ref}`65,000 dead <gaza-deaths>`")
+    assert (f.line, f.col) == loc(text, "{claim-ref}")
+    assert "{claim-ref}`gaza-deaths`" in f.message and "{claim}`65,000 dead <gaza-deaths>`" in f.message
+
+
+def test_a_reference_in_a_directive_body_is_located(project: Project) -> None:
+    text = "# T\n\n:::{note}\nSee {claim-ref}`nope-nope`.\n:::\n"
+    f = only(project, text, "unknown-id", "{claim-ref}")
+    assert "'nope-nope'" in f.message

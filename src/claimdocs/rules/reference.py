@@ -17,6 +17,11 @@ Page markup (what editors write)
 ``{claim-quote} plesner-era`` (a directive)
     Sets a quote claim as a block quotation with its speaker: a use of the quote
     claim and of the speaker's office it shows.
+``{claim-ref}`gaza-deaths``` (also ``{claims:claim}``, ``{claims:person}``, ``{claims:entity}`` ...)
+    A link to the claim's entry in the claims index that shows the claim's
+    headline (an entity's: its name). It restates nothing in words of its own,
+    so its text is not prose and it is not a use of the claim: a claim only
+    referenced is still unused.
 
 Rules
 =====
@@ -30,10 +35,12 @@ Rules
 ``syntax``
     Malformed markup: a role without backticks, an empty marker, a ``{claim}``
     whose text is not an id and has no ``<id>``, ``{nofact}`` with an id,
-    ``{claim-quote}`` without an argument.
+    ``{claim-quote}`` without an argument, a ``{claim-ref}`` with text of its
+    own before an ``<id>`` (a reader would see the headline, not that text).
 ``unknown-id``
-    A marker or ``{claim-quote}`` names a claim or entity id that does not exist
-    ("did you mean ..."), or ``{claim-quote}`` names a claim that is not a quote.
+    A marker, a reference or ``{claim-quote}`` names a claim or entity id that
+    does not exist ("did you mean ..."), ``{claim-quote}`` names a claim that is
+    not a quote, or ``{claims:person}`` names an entity of another kind.
 ``unused``
     A claim that no page uses, reported at the claim's line in its YAML file.
 
@@ -48,8 +55,8 @@ from collections.abc import Iterable
 
 from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import did_you_mean, fold
-from claimdocs.model import AnyClaim, Quote
-from claimdocs.pages import Page
+from claimdocs.model import AnyClaim, EntityKind, Quote
+from claimdocs.pages import Page, split_role
 from claimdocs.project import Project
 from claimdocs.quantities import parse_figure, parse_time
 from claimdocs.rules.context import PageContext, SourceContext, Use
@@ -64,6 +71,12 @@ SYNTAX = Rule(RuleId.SYNTAX, "Claim markup on a page is malformed.", "pages")
 UNKNOWN_ID = Rule(RuleId.UNKNOWN_ID, "A page names a claim or entity id that does not exist.", "pages")
 UNUSED = Rule(RuleId.UNUSED, "A claim that no page uses.", "pages")
 
+#: The roles that link to an entry of the claims index (:mod:`claimdocs.sphinx.domain`), and what their id
+#: names: "claim", "entity" (any kind) or one kind of entity.
+REFERENCE_ROLES: dict[str, str] = {
+    "claim-ref": "claim", "claims:claim": "claim", "claims:entity": "entity",
+    **{f"claims:{kind.value}": kind.value for kind in EntityKind},
+}
 _ID_LIKE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MALFORMED = re.compile(r"\{(claim|person|nofact)\}")
 
@@ -196,6 +209,39 @@ def malformed_markers(ctx: PageContext, view: View) -> None:
                 ctx.add(line, col, SYNTAX, f"malformed {m.group()} marker: write {m.group()}`text <id>` (a backtick right after the role name, one on each side)")
 
 
+@on_block(SYNTAX, UNKNOWN_ID)
+def references(ctx: PageContext, view: View) -> None:
+    """``{claim-ref}`id```: a link showing the claim's headline; its id exists, and it has no text of its own."""
+    for seg in view.block.segments:
+        names = REFERENCE_ROLES.get(seg.role or "") if seg.kind == "code" else None
+        if names is None:
+            continue
+        raw = " ".join(seg.raw.split())
+        written, target = split_role(seg.raw[len(seg.role or "") + 2 :].strip("`"))
+        ident = target if target is not None else written
+        if target is not None:
+            ctx.add(seg.line, seg.col, SYNTAX,
+                    f"{raw} would show the headline, not {written!r}: write {{{seg.role}}}`{ident}`, "
+                    f"or {{claim}}`{written} <{ident}>` to restate the claim in these words")
+        if not ident:
+            ctx.add(seg.line, seg.col, SYNTAX, f"empty reference {raw}: write {{{seg.role}}}`id`")
+        elif names == "claim":
+            if ident not in ctx.project.claims:
+                ctx.add(seg.line, seg.col, UNKNOWN_ID,
+                        f"unknown claim id {ident!r} in {raw}{ctx.did_you_mean(ident, ctx.tables.claim_ids)}")
+        elif (entity := ctx.project.entities.get(ident)) is None:
+            ctx.add(seg.line, seg.col, UNKNOWN_ID,
+                    f"unknown entity id {ident!r} in {raw}{ctx.did_you_mean(ident, ctx.tables.entity_ids)}")
+        elif names != "entity" and entity.kind.value != names:
+            ctx.add(seg.line, seg.col, UNKNOWN_ID,
+                    f"{raw}: {ident} is {_a(entity.kind.value)}, not {_a(names)}; write "
+                    f"{{claims:{entity.kind.value}}}`{ident}` or {{claims:entity}}`{ident}`")
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 @on_page(SYNTAX, UNKNOWN_ID)
 def claim_quote_directives(ctx: PageContext, page: Page) -> None:
     """``{claim-quote} id`` uses a quote claim (and the speaker's office it shows)."""
@@ -234,4 +280,4 @@ def check_unused(project: Project, used: Iterable[str]) -> list[Finding]:
 
 
 RULES = (REFERENCE, NAME, SYNTAX, UNKNOWN_ID, UNUSED)
-CHECKS = (entities_exist, malformed_markers, claim_quote_directives)
+CHECKS = (entities_exist, malformed_markers, references, claim_quote_directives)

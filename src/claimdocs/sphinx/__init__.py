@@ -7,7 +7,8 @@ that states no fact. The pieces:
 
 - :mod:`~claimdocs.sphinx.markup`: the roles and directives;
 - :mod:`~claimdocs.sphinx.events`: the event handlers, which run the checks;
-- :mod:`~claimdocs.sphinx.domain`: which page uses which claim (cross-document state);
+- :mod:`~claimdocs.sphinx.domain`: claims and entities as objects (``{claim-ref}``, intersphinx,
+  genindex), which page uses which claim (cross-document state);
 - :mod:`~claimdocs.sphinx.state`: the loaded project, kept on ``env``;
 - :mod:`~claimdocs.sphinx.views`: the generated views, hover cards and exports;
 - :mod:`~claimdocs.sphinx.nodes`: the doctree nodes, with visitors for every builder;
@@ -23,7 +24,7 @@ from sphinx.application import Sphinx
 from claimdocs._version import __version__
 from claimdocs.config import Config
 from claimdocs.sphinx import events, markup, theme
-from claimdocs.sphinx.domain import ENV_VERSION, ClaimsDomain
+from claimdocs.sphinx.domain import ENV_VERSION, ClaimXRefRole, warn_missing_reference
 from claimdocs.sphinx.nodes import add_nodes
 
 
@@ -34,8 +35,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types = (type(default), list, type(None)) if isinstance(default, tuple) else (type(default), type(None))
         app.add_config_value(f"claimdocs_{key}", None, "env", types)
     add_nodes(app)
-    app.add_domain(ClaimsDomain)
+    app.setup_extension("claimdocs.sphinx.domain")
     app.add_role("claim", markup.ClaimRole())
+    app.add_role("claim-ref", ClaimXRefRole("claim"))
     app.add_role("person", markup.PersonRole())
     app.add_role("nofact", markup.nofact_role)
     app.add_directive("claim-quote", markup.ClaimQuoteDirective)
@@ -48,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", events.env_before_read_docs)
     app.connect("env-get-updated", events.env_get_updated)
     app.connect("env-check-consistency", events.check_consistency)
+    app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("doctree-resolved", events.doctree_resolved)
     app.connect("build-finished", events.build_finished)
     app.add_css_file("claimdocs.css")

@@ -1,5 +1,8 @@
 """The roles and directives editors write: ``{claim}``, ``{person}``, ``{nofact}``, ``{claim-quote}``, the views.
 
+``{claim-ref}`` (a link to a claim's index entry) is the claims domain's role:
+:class:`claimdocs.sphinx.domain.ClaimXRefRole`.
+
 The roles only render; what they say is checked by the page rules on the page's
 source (:mod:`claimdocs.sphinx.events`), which report a wrong marker with its column.
 """
@@ -12,6 +15,7 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import Inliner
+from sphinx.addnodes import index as index_node
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from claimdocs.model import Quote
@@ -19,6 +23,7 @@ from claimdocs.pages import split_role
 from claimdocs.sphinx.domain import claims_domain
 from claimdocs.sphinx.nodes import claim_ref, claim_view, person_ref
 from claimdocs.sphinx.state import state_of
+from claimdocs.sphinx.views import index_entries, index_targets
 from claimdocs.wording import speaker_office
 
 #: The generated views: ``{claims-<view>}`` directives, filled once every page is read.
@@ -108,11 +113,19 @@ class ClaimViewDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         state = state_of(self.env)
-        claims_domain(self.env).note_all(self.env.docname, {"*": state.all_digest})
-        node = claim_view(view=self.view, topic=self.options.get("topic", ""))
-        if self.view == "index":
-            node["ids"] = ["claims-index"]
-        return [node]
+        domain = claims_domain(self.env)
+        domain.note_all(self.env.docname, {"*": state.all_digest})
+        topic = self.options.get("topic", "")
+        node = claim_view(view=self.view, topic=topic)
+        if self.view != "index":
+            return [node]
+        node["ids"] = ["claims-index"]
+        # The index's entries are objects of the claims domain (objects.inv, search) and index entries (genindex).
+        targets = index_targets(state.project, topic)
+        domain.note_objects(self.env.docname, targets)
+        index = index_node(entries=index_entries(targets), inline=False)
+        self.set_source_info(index)
+        return [index, node]
 
 
 def view_directive(view: str) -> type[ClaimViewDirective]:

@@ -34,6 +34,12 @@ class raw_html(nodes.Inline, nodes.TextElement):
     """Trusted HTML built by this package from escaped parts (cards, JSON-LD)."""
 
 
+class claim_entry(nodes.container):
+    """An entry of the claims index: a container with ``data`` (name -> value), which HTML writes as
+    ``data-<name>`` attributes for the index's filter. Other builders write it as the container it is
+    (Sphinx's translators fall back along the node's classes)."""
+
+
 def _visit_ref_html(self: Any, node: nodes.Element) -> None:
     kind = node.get("kind", "entity")
     data_attr = "data-claim-id" if isinstance(node, claim_ref) else "data-entity-id"
@@ -63,6 +69,16 @@ def _depart_ref_html(self: Any, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
+def _visit_entry_html(self: Any, node: claim_entry) -> None:
+    given: dict[str, str] = node.get("data", {})
+    data = {f"data-{name}": value for name, value in sorted(given.items())}
+    self.body.append(self.starttag(node, "div", CLASS="docutils container", **data))
+
+
+def _depart_entry_html(self: Any, node: claim_entry) -> None:
+    self.body.append("</div>\n")
+
+
 def _visit_raw_html(self: Any, node: raw_html) -> None:
     self.body.append(node.get("html", ""))
     raise nodes.SkipNode
@@ -86,6 +102,7 @@ def add_nodes(app: Any) -> None:
     app.add_node(claim_ref, **inline_visitors)
     app.add_node(person_ref, **inline_visitors)
     app.add_node(claim_view, **{name: (_skip, None) for name in ("html", "latex", "text", "man", "texinfo")})
+    app.add_node(claim_entry, html=(_visit_entry_html, _depart_entry_html))
     app.add_node(
         raw_html,
         html=(_visit_raw_html, None),

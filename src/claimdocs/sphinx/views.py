@@ -20,8 +20,8 @@ from claimdocs.export import claims_document, figure_rows, figures_csv
 from claimdocs.lexicon import hedge_label
 from claimdocs.model import CLAIM_TYPES, DISPUTES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Topic
 from claimdocs.project import Project
-from claimdocs.sphinx.domain import ClaimsDomain
-from claimdocs.sphinx.nodes import card_html, claim_ref, person_ref, raw_html
+from claimdocs.sphinx.domain import ClaimsDomain, Target
+from claimdocs.sphinx.nodes import card_html, claim_entry, claim_ref, person_ref, raw_html
 from claimdocs.sphinx.state import BuildState
 from claimdocs.wording import attribution, evidence_sentence, plain_title, speaker_office
 
@@ -57,11 +57,12 @@ def fill_refs(app: Sphinx, state: BuildState, doctree: nodes.document, docname: 
         return
     project = state.project
     index, source = state.config.index_page, state.config.source_page
+    _cards_for_xrefs(doctree)
     for node in doctree.findall(claim_ref):
         claim = project.claims.get(node["claim"])
         if claim is None:
             continue
-        node["refuri"] = _uri(app, docname, index, f"claim-{claim.id}")
+        node["refuri"] = node.get("refuri") or _uri(app, docname, index, f"claim-{claim.id}")
         node["title"] = plain_title(claim, project)
         before, evidence, after = evidence_sentence(project.article, claim)
         node["card"] = card_html(
@@ -75,7 +76,29 @@ def fill_refs(app: Sphinx, state: BuildState, doctree: nodes.document, docname: 
             continue
         if entity.id not in people:
             people[entity.id] = _person_card(app, project, entity, docname, index, source)
-        person["refuri"], person["title"], person["card"] = people[entity.id]
+        refuri, person["title"], person["card"] = people[entity.id]
+        person["refuri"] = person.get("refuri") or refuri
+
+
+def _cards_for_xrefs(doctree: nodes.document) -> None:
+    """A resolved ``{claim-ref}`` (a reference to an index entry) becomes a claim with its card, like a marker."""
+    counts: dict[str, int] = {}
+    for ref in list(doctree.findall(nodes.reference)):
+        objtype, name = ref.get("claimdocs_object"), ref.get("claimdocs_name")
+        if not objtype or not name:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        anchor = f"ref-{name}-{counts[name]}"
+        refuri = ref.get("refuri") or f"#{ref.get('refid', '')}"
+        shown = [c.deepcopy() for c in ref.children]
+        node: nodes.Element
+        if objtype == "claim":
+            node = claim_ref("", "", *shown, claim=name, kind=ref.get("claimdocs_kind"), ids=[anchor])
+        else:
+            node = person_ref("", "", *shown, entity=name, ids=[anchor])
+        node["classes"] = ["claim-xref"]
+        node["refuri"] = refuri
+        ref.replace_self(node)
 
 
 def _person_card(app: Sphinx, project: Project, entity: Entity, docname: str, index: str, source: str) -> tuple[str, str, str]:
@@ -135,12 +158,60 @@ def render_view(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: s
     return [box]
 
 
+def _topic_title(topic: Topic | None) -> str:
+    if topic is None:
+        return "Other"
+    return DISPUTE_TITLES.get(topic) or topic.value.replace("-", " ").capitalize()
+
+
+#: How each kind of entity is headed in the index, and in the filter's list of who.
+ENTITY_TITLES = {EntityKind.PERSON: "People", EntityKind.ORGANISATION: "Organisations", EntityKind.GROUP: "Groups",
+                 EntityKind.PLACE: "Places"}
+
+
+def index_claims(project: Project, topic: str) -> list[AnyClaim]:
+    """The claims an index shows (those of ``topic``, or all), in the order of the article."""
+    claims = _by_article_order(list(project.claims.values()))
+    return [c for c in claims if topic in c.topics] if topic else claims
+
+
+def _entities(project: Project) -> list[Entity]:
+    return sorted(project.entities.values(), key=lambda e: (list(EntityKind).index(e.kind), e.name.lower(), e.id))
+
+
+def index_targets(project: Project, topic: str) -> list[Target]:
+    """The objects of the claims domain an index shows: its claims, then every entity."""
+    out = [Target("claim", c.id, " ".join(c.headline().split()), f"claim-{c.id}", c.kind)
+           for c in index_claims(project, topic)]
+    out += [Target(e.kind.value, e.id, " ".join(e.name.split()), f"entity-{e.id}", e.kind.value)
+            for e in _entities(project)]
+    return out
+
+
+def index_entries(targets: list[Target]) -> list[tuple[str, str, str, str, None]]:
+    """``genindex`` entries: "gaza-deaths (quantity claim)", "Eyal Zamir (person)"."""
+    out = []
+    for t in targets:
+        # a semicolon would split the entry into a sub-entry
+        label = f"{t.name} ({t.kind} claim)" if t.objtype == "claim" else f"{t.dispname} ({t.kind})"
+        out.append(("single", label.replace(";", ","), t.anchor, "", None))
+    return out
+
+
+def _heading(text: str, level: int, anchor: str) -> nodes.rubric:
+    heading = nodes.rubric(text, text, ids=[anchor])
+    heading["heading-level"] = level
+    return heading
+
+
 def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    """Every claim grouped by kind, then by its first topic; then every entity, by kind."""
     project = state.project
     uses = domain.uses_of()
+    claims = index_claims(project, topic)
     out: list[nodes.Node] = []
-    summary = nodes.paragraph()
-    summary += nodes.Text(f"{len(project.claims)} claims, {len(project.entities)} entities. Jump to: ")
+    summary = nodes.paragraph(classes=["claims-index-summary"])
+    summary += nodes.Text(f"{len(claims)} claims, {len(project.entities)} entities. Jump to: ")
     for i, kind in enumerate(KINDS):
         if i:
             summary += nodes.Text(" \u00b7 ")
@@ -148,41 +219,86 @@ def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, t
     summary += nodes.Text(" \u00b7 ")
     summary += nodes.reference("", "Entities", internal=True, refuri="#entities")
     out.append(summary)
+    out.append(raw_html(html=_filter_form(project, claims)))
     for kind in KINDS:
-        claims = _by_article_order([c for c in project.claims.values() if c.kind == kind])
-        if topic:
-            claims = [c for c in claims if topic in c.topics]
-        out.append(nodes.rubric(KIND_TITLES[kind], KIND_TITLES[kind], ids=[f"kind-{kind}"]))
-        for claim in claims:
-            out.append(_index_entry(app, state, docname, claim, uses.get(claim.id, [])))
-    out.append(nodes.rubric("Entities", "Entities", ids=["entities"]))
-    for entity in sorted(project.entities.values(), key=lambda e: (e.kind.value, e.name.lower())):
-        entry = nodes.container(classes=["claim-entry", "entity-entry"], ids=[f"entity-{entity.id}"])
-        head = nodes.paragraph(classes=["claim-entry-head"])
-        head += nodes.strong(entity.name, entity.name)
-        head += nodes.Text(" ")
-        head += _badge(entity.kind.value)
-        head += nodes.Text(" ")
-        head += nodes.literal(entity.id, entity.id)
-        entry += head
-        if entity.aliases:
-            entry += nodes.paragraph("", "Also written: " + "; ".join(entity.aliases))
-        roles = project.roles_of(entity.id)
-        if roles:
-            para = nodes.paragraph("", "Offices and affiliations: ")
-            for i, role in enumerate(roles):
-                if i:
-                    para += nodes.Text("; ")
-                para += _ref(role, role.text + (" (former)" if role.status == "former" else ""), f"ix-{entity.id}-{role.id}")
-            entry += para
-        out.append(entry)
+        section = nodes.container(classes=["claims-kind"])
+        section += _heading(KIND_TITLES[kind], 2, f"kind-{kind}")
+        by_topic: dict[Topic | None, list[AnyClaim]] = {}
+        for claim in (c for c in claims if c.kind == kind):
+            by_topic.setdefault(claim.topics[0] if claim.topics else None, []).append(claim)
+        for group_topic in sorted(by_topic, key=lambda t: len(Topic) if t is None else list(Topic).index(t)):
+            group = nodes.container(classes=["claims-group"])
+            group += _heading(_topic_title(group_topic), 3, f"kind-{kind}-{group_topic.value if group_topic else 'other'}")
+            for claim in by_topic[group_topic]:
+                group += _index_entry(app, state, docname, claim, uses.get(claim.id, []))
+            section += group
+        out.append(section)
+    section = nodes.container(classes=["claims-kind", "claims-entities"])
+    section += _heading("Entities", 2, "entities")
+    for kind in EntityKind:
+        entities = [e for e in _entities(project) if e.kind is kind]
+        if not entities:
+            continue
+        group = nodes.container(classes=["claims-group"])
+        group += _heading(ENTITY_TITLES[kind], 3, f"entities-{kind.value}")
+        for entity in entities:
+            group += _entity_entry(project, entity)
+        section += group
+    out.append(section)
     return out
+
+
+def _entity_entry(project: Project, entity: Entity) -> nodes.Node:
+    entry = claim_entry(classes=["claim-entry", "entity-entry"], ids=[f"entity-{entity.id}"],
+                        data={"kind": "entity", "who": entity.id})
+    head = nodes.paragraph(classes=["claim-entry-head"])
+    head += nodes.strong(entity.name, entity.name)
+    head += nodes.Text(" ")
+    head += _badge(entity.kind.value)
+    head += nodes.Text(" ")
+    head += nodes.literal(entity.id, entity.id)
+    entry += head
+    if entity.aliases:
+        entry += nodes.paragraph("", "Also written: " + "; ".join(entity.aliases))
+    roles = project.roles_of(entity.id)
+    if roles:
+        para = nodes.paragraph("", "Offices and affiliations: ")
+        for i, role in enumerate(roles):
+            if i:
+                para += nodes.Text("; ")
+            para += _ref(role, role.text + (" (former)" if role.status == "former" else ""), f"ix-{entity.id}-{role.id}")
+        entry += para
+    return entry
+
+
+def _filter_form(project: Project, claims: list[AnyClaim]) -> str:
+    """The index's filter: hidden until claimdocs.js shows it, so without scripts the whole index shows."""
+    kinds = "".join(f'<option value="{escape(k)}">{escape(KIND_TITLES[k])}</option>' for k in KINDS)
+    named = {ref for claim in claims for _field, ref in claim.refs()}
+    groups = []
+    for kind in EntityKind:
+        options = "".join(f'<option value="{escape(e.id)}">{escape(e.name)}</option>'
+                          for e in _entities(project) if e.kind is kind and e.id in named)
+        if options:
+            groups.append(f'<optgroup label="{escape(ENTITY_TITLES[kind])}">{options}</optgroup>')
+    return (
+        '<form class="claims-filter" role="search" aria-label="Filter the claims" hidden>'
+        '<label class="claims-filter-text">Find <input type="search" name="text" autocomplete="off" '
+        'spellcheck="false"></label>'
+        f'<label>Kind <select name="kind"><option value="">all</option>{kinds}'
+        '<option value="entity">Entities</option></select></label>'
+        f'<label>Who <select name="who"><option value="">anyone</option>{"".join(groups)}</select></label>'
+        '<output class="claims-filter-status" aria-live="polite"></output>'
+        "</form>"
+    )
 
 
 def _index_entry(app: Sphinx, state: BuildState, docname: str, claim: AnyClaim,
                  uses: list[tuple[str, str, int]]) -> nodes.Node:
     project = state.project
-    entry = nodes.container(classes=["claim-entry", f"claim-entry-{claim.kind}"], ids=[f"claim-{claim.id}"])
+    who = " ".join(sorted({ref for _field, ref in claim.refs()}))
+    entry = claim_entry(classes=["claim-entry", f"claim-entry-{claim.kind}"], ids=[f"claim-{claim.id}"],
+                        data={"kind": claim.kind, "who": who})
     head = nodes.paragraph(classes=["claim-entry-head"])
     head += nodes.literal(claim.id, claim.id, classes=["claim-id"])
     head += nodes.Text(" ")

@@ -2,7 +2,8 @@
 // card beside its claim, inside the window and outside any clipping box, closes it on
 // Escape (WCAG 2.1 SC 1.4.13: dismissible), and keeps the link's plain title (the
 // no-script fallback) from showing over the card. On a touch screen the first tap opens
-// the card and the second follows the link.
+// the card and the second follows the link. On the claims index it runs the filter and keeps
+// the entry a reader landed on highlighted.
 // Loaded with defer: the document is parsed when it runs.
 (() => {
   const GAP = 4, MARGIN = 8; // GAP: claimdocs.css's --claim-card-gap, which its bridge spans
@@ -78,4 +79,52 @@
     a.dataset.title = a.title;
     a.removeAttribute('title');
   });
+
+  // The claims index. The entry a reader lands on (#claim-<id>, #entity-<id>) is :target; it keeps
+  // .claim-entry-landed while the reader follows the kind links or filters, until they land on another.
+  const landed = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const entry = id && document.getElementById(id);
+    if (!entry || !entry.classList.contains('claim-entry')) return;
+    document.querySelectorAll('.claim-entry-landed').forEach((e) => e.classList.remove('claim-entry-landed'));
+    entry.classList.add('claim-entry-landed');
+    if (entry.hidden && form) clearFilter(); // a link inside the index to an entry the filter hides
+  };
+  // The filter (by text, kind and who): the form is hidden in the page, so without this script
+  // there are no controls and the whole index shows.
+  const form = document.querySelector('form.claims-filter');
+  const fold = (s) => s.toLowerCase().replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"').replace(/\s+/g, ' ');
+  const entries = form ? [...form.closest('.claims-index').querySelectorAll('.claim-entry')] : [];
+  const words = new Map(entries.map((e) => [e, fold([...e.children]
+    .filter((c) => c.tagName !== 'SCRIPT').map((c) => c.textContent).join(' '))]));
+  function filter() {
+    const text = fold(form.elements.text.value).split(' ').filter(Boolean);
+    const kind = form.elements.kind.value, who = form.elements.who.value;
+    let shown = 0;
+    for (const entry of entries) {
+      const show = (!kind || entry.dataset.kind === kind) &&
+        (!who || (entry.dataset.who || '').split(' ').includes(who)) &&
+        text.every((w) => words.get(entry).includes(w));
+      entry.hidden = !show;
+      if (show) shown += 1;
+    }
+    for (const box of form.closest('.claims-index').querySelectorAll('.claims-group, .claims-kind')) {
+      box.hidden = !box.querySelector('.claim-entry:not([hidden])');
+    }
+    const active = text.length || kind || who;
+    form.querySelector('.claims-filter-status').textContent =
+      active ? `${shown} of ${entries.length} entries match.` : '';
+  }
+  function clearFilter() {
+    form.reset();
+    filter();
+  }
+  if (form) {
+    form.addEventListener('input', filter);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.hidden = false;
+  }
+  landed();
+  addEventListener('hashchange', landed);
 })();
