@@ -385,6 +385,14 @@ class Lexicon:
     # ------------------------------------------------------------ words and stems
 
     @cached_property
+    def _memos(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def memo(self, name: str) -> dict[str, Any]:
+        """A cache for one question the rules ask of a word ("is it free?"): the answer depends on this lexicon only."""
+        return self._memos.setdefault(name, {})
+
+    @cached_property
     def _stemmer(self) -> Any:
         return snowballstemmer.stemmer(self.language)
 

@@ -25,13 +25,14 @@ compares by its first five letters.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import Lexicon, fold, norm, words
 from claimdocs.model import Assertion, Quantity, Stance, Statement
 from claimdocs.rules.context import PageContext, SourceContext
 from claimdocs.rules.rule import Rule, on_claim, on_mark, on_sentence
-from claimdocs.rules.sentences import Sentence
+from claimdocs.rules.sentences import Sentence, normed
 from claimdocs.rules.view import Mark, View
 
 ATTRIBUTION = Rule(
@@ -118,21 +119,55 @@ def _governs(lexicon: Lexicon, hit: re.Match[str], frame: str, evidence_start: i
     return _THAT.match(frame, hit.end()) is not None
 
 
+class _Required(NamedTuple):
+    """An attribution a restatement of a claim must keep: the phrase, its key stem, its sources."""
+
+    phrase: str
+    key: str
+    sources: frozenset[str]
+    frame: str
+
+
+def _required(ctx: PageContext, claim: Quantity | Stance | Statement) -> list[_Required]:
+    """The attributions the article gives a claim (remembered on the project's tables: pages repeat claims)."""
+    memo: dict[str, list[_Required]] = ctx.tables.memo.setdefault("attribution", {})
+    found = memo.get(claim.id)
+    if found is not None:
+        return found
+    found = []
+    article = ctx.project.article.text if ctx.project.article else ""
+    lexicon, registry, trace, spans = ctx.lexicon, ctx.project.registry, ctx.tables.trace, ctx.tables.sentences
+    attributing = lexicon.attribution_re
+    for i in trace.claim_sentences.get(claim.id, ()) if attributing else ():
+        start, end = spans[i][0], min(spans[i][1], claim.evidence.end)
+        frame = article[start:end]
+        for hit in attributing.finditer(fold(frame)):  # type: ignore[union-attr]
+            if _DETERMINED.search(frame, 0, hit.start()):
+                continue  # "the government's stated goal": a participle, not an attribution
+            if not _governs(lexicon, hit, frame, claim.evidence.start - start):
+                continue
+            after = frame[hit.end() :].split(",", 1)[0]  # "according to X, ...": X
+            sources = registry.named(frame[: hit.start()]) | (
+                registry.named(after) if hit.group().lower().startswith("according") else set()
+            )
+            if not sources:  # "he underscored": whom the sentence's pronoun stands for
+                sources = set(trace.sentence_entities[i]) - registry.named_anywhere(article[spans[i][0] : spans[i][1]])
+            head = next((w for w in hit.group().split() if norm(w) not in lexicon.stopwords), hit.group().split()[0])
+            found.append(_Required(hit.group(), lexicon.stem(norm(head)), frozenset(sources), frame))
+            break
+    memo[claim.id] = found
+    return found
+
+
 @on_sentence(ATTRIBUTION)
 def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
     """The sentence keeps each attribution its claims' evidence holds, and adds no source."""
-    if not sentence.traced or ctx.project.article is None:
-        return
-    lexicon, trace = ctx.lexicon, ctx.tables.trace
+    lexicon = ctx.lexicon
     attributing = lexicon.attribution_re
-    if attributing is None:
+    if not sentence.traced or ctx.project.article is None or attributing is None:
         return
-    article = ctx.project.article.text
-    registry = ctx.project.registry
-    spans = ctx.tables.sentences
-    page_text = sentence.text
-    page_stems = {stem for t in sentence.tokens for stem in lexicon.stems(t.norm)}
-    page_attributes = attributing.search(fold(page_text)) is not None
+    page_stems: set[str] | None = None
+    page_attributes: bool | None = None
     page_names = {m.entity for m in sentence.mentions}
     seen: set[str] = set()
     for mark in sentence.marks:
@@ -144,40 +179,29 @@ def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
         if not isinstance(claim, Statement) and claim.according_to:
             continue  # source_named above holds the source the claim names
         seen.add(claim.id)
-        for i in trace.claim_sentences.get(claim.id, ()):
-            start, end = spans[i][0], min(spans[i][1], claim.evidence.end)
-            frame = article[start:end]
-            for hit in attributing.finditer(fold(frame)):
-                if _DETERMINED.search(frame, 0, hit.start()):
-                    continue  # "the government's stated goal": a participle, not an attribution
-                if not _governs(lexicon, hit, frame, claim.evidence.start - start):
-                    continue
-                key = lexicon.stem(norm(hit.group().split()[-1]))
-                if key in page_stems:
-                    continue
-                after = frame[hit.end() :].split(",", 1)[0]  # "according to X, ...": X
-                sources = registry.named(frame[: hit.start()]) | (
-                    registry.named(after) if hit.group().lower().startswith("according") else set()
-                )
-                if not sources:  # "he underscored": whom the sentence's pronoun stands for
-                    sources = set(trace.sentence_entities[i]) - registry.named_anywhere(article[spans[i][0] : spans[i][1]])
-                if page_attributes and sources & page_names:
-                    continue
-                who = " and ".join(f'"{ctx.label(s)}"' for s in sorted(sources))
-                source = f" to {who}" if who else ""
-                ctx.at(
-                    mark, ATTRIBUTION,
-                    f'this sentence drops the attribution "{hit.group()}"{source} that the article gives claim '
-                    f'{claim.id} ("{frame.strip()}"); keep it, or name the source with "according to"',
-                )
-                break
-    if not page_attributes:
-        return
-    allowed = frozenset().union(*(trace.sentence_entities[i] for i in sentence.evidence(ctx.tables))) | set(sentence.persons)
+        for need in _required(ctx, claim):
+            if page_stems is None:
+                page_stems = {stem for w in sentence.all_words() for stem in lexicon.stems(normed(w))}
+            if need.key in page_stems:
+                continue
+            if page_attributes is None:
+                page_attributes = attributing.search(fold(sentence.text)) is not None
+            if page_attributes and need.sources & page_names:
+                continue
+            who = " and ".join(f'"{ctx.label(s)}"' for s in sorted(need.sources))
+            source = f" to {who}" if who else ""
+            ctx.at(
+                mark, ATTRIBUTION,
+                f'this sentence drops the attribution "{need.phrase}"{source} that the article gives claim '
+                f'{claim.id} ("{need.frame.strip()}"); keep it, or name the source with "according to"',
+            )
+    allowed = sentence.evidence_entities | set(sentence.persons)
     for claim in sentence.claims:
-        allowed |= {ref for _field, ref in claim.refs()}
+        allowed = allowed | {ref for _field, ref in claim.refs()}
+    if not any(m.entity not in allowed for m in sentence.mentions):
+        return  # a source can only be added by naming one
     reported: set[int] = set()
-    for hit in attributing.finditer(fold(page_text)):
+    for hit in attributing.finditer(fold(sentence.text)):
         at, end = sentence.start + hit.start(), sentence.start + hit.end()
         near = [m for m in sentence.mentions_in(max(sentence.start, at - 60), end + 60 + 1) if m.entity not in allowed
                 and (0 <= m.start - end <= 30 or 0 <= at - m.end <= 30)]

@@ -156,7 +156,7 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, t
         for block_check in BLOCK_CHECKS:
             block_check(ctx, view)
         if tracing:
-            for sentence in sentences_of(view, lead_ins.get(view.index)):
+            for sentence in sentences_of(view, lead_ins.get(view.index), ctx.tables):
                 for sentence_check in SENTENCE_CHECKS:
                     sentence_check(ctx, sentence)
     for page_check in PAGE_CHECKS:

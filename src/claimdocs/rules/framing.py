@@ -22,8 +22,8 @@ from __future__ import annotations
 from claimdocs.findings import RuleId
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
-from claimdocs.rules.sentences import Sentence, Token, within
-from claimdocs.rules.support import evidence_text, is_free, prose_figures
+from claimdocs.rules.sentences import Sentence, normed
+from claimdocs.rules.support import evidence_text, is_free
 
 FRAMING = Rule(RuleId.FRAMING, "A sentence without a marker names an entity or states a fact.", "pages")
 
@@ -36,7 +36,7 @@ def likely_claim(ctx: PageContext, sentence: Sentence, words: list[str]) -> str 
     """The claim the words most likely belong to: one whose evidence lies in the article sentence
     sharing the most of them (stems; a registered name counts twice); the first by id on a tie."""
     lexicon, trace = ctx.lexicon, ctx.tables.trace
-    wanted = {lexicon.stem(w) for w in words}
+    wanted = {lexicon.stem(normed(w)) for w in words}
     named = {m.entity for m in sentence.mentions}
     best: tuple[int, int] | None = None
     for i, stems in enumerate(trace.sentence_stems):
@@ -57,12 +57,7 @@ def framing_sentence(ctx: PageContext, sentence: Sentence) -> None:
     if sentence.traced:
         return
     lexicon, trace = ctx.lexicon, ctx.tables.trace
-    owned = prose_figures(sentence)
-    facts = []
-    for token in sentence.tokens:
-        if sentence.in_mention(token) or is_free(lexicon, token.norm, framing=True) or within(owned, token.start, token.end):
-            continue
-        facts.append(token)
+    facts = [w for w in dict.fromkeys(sentence.words) if not is_free(lexicon, normed(w), framing=True)]
     if ctx.site_page:
         facts = _restating(ctx, facts)
     names = [sentence.view.text[m.start : m.end] for m in sentence.mentions]
@@ -72,14 +67,14 @@ def framing_sentence(ctx: PageContext, sentence: Sentence) -> None:
     if names:
         parts.append("names " + ", ".join(f'"{n}"' for n in dict.fromkeys(names)))
     if facts:
-        listed = ", ".join(f'"{t}"' for t in dict.fromkeys(t.text for t in facts))
+        listed = ", ".join(f'"{t}"' for t in facts)
         what = "words of the article" if ctx.site_page else "not framing words"
         parts.append(f"uses {listed}, {what}")
-    guess = likely_claim(ctx, sentence, [t.norm for t in facts])
+    guess = likely_claim(ctx, sentence, facts)
     hint = ""
     if guess is not None:
         hint = f'; it most likely restates claim {guess} ("{evidence_text(ctx, trace.claim_sentences[guess], 160)}"): mark it'
-    first = min([t.start for t in facts] + [m.start for m in sentence.mentions])
+    first = min([sentence.locate(w) for w in facts] + [m.start for m in sentence.mentions])
     line, col = sentence.position(first)
     ctx.add(
         line, col, FRAMING,
@@ -89,18 +84,18 @@ def framing_sentence(ctx: PageContext, sentence: Sentence) -> None:
     )
 
 
-def _restating(ctx: PageContext, tokens: list[Token]) -> list[Token]:
-    """The tokens an unmarked sentence of a site page shares with the article sentence it shares most with,
+def _restating(ctx: PageContext, words: list[str]) -> list[str]:
+    """The words an unmarked sentence of a site page shares with the article sentence it shares most with,
     when they are :data:`SITE_PAGE_OVERLAP` or more; else none."""
     lexicon, trace = ctx.lexicon, ctx.tables.trace
-    stems = {t: lexicon.stem(t.norm) for t in tokens}
+    stems = {w: lexicon.stem(normed(w)) for w in words}
     wanted = set(stems.values())
     best: frozenset[str] = frozenset()
     for sentence_stems in trace.sentence_stems:
         shared = wanted & sentence_stems
         if len(shared) > len(best):
             best = frozenset(shared)
-    return [t for t in tokens if stems[t] in best] if len(best) >= SITE_PAGE_OVERLAP else []
+    return [w for w in words if stems[w] in best] if len(best) >= SITE_PAGE_OVERLAP else []
 
 
 RULES = (FRAMING,)

@@ -13,53 +13,58 @@
 
 from __future__ import annotations
 
+import re
+
 from claimdocs.findings import RuleId
-from claimdocs.lexicon import fold
+from claimdocs.lexicon import Lexicon, fold, phrase_re
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
-from claimdocs.rules.sentences import Sentence, Token
+from claimdocs.rules.sentences import WORD, Sentence, normed
 
 OUTSIDE = Rule(RuleId.OUTSIDE, "A page names someone or something the article does not name.", "pages")
 
 
-def _known(ctx: PageContext, token: Token) -> bool:
+def _known(ctx: PageContext, word: str) -> bool:
+    """Is a capitalised word an ordinary word (of the article, a function word, a framing word)?"""
     lexicon = ctx.lexicon
-    word = token.norm
-    return (
-        word in lexicon.stopwords or lexicon.is_framing(word) or lexicon.is_polarity(word) is not None
-        or word in ctx.tables.trace.article_words
-    )
+    key = normed(word)
+    memo = lexicon.memo("known")
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (
+            key in lexicon.stopwords or lexicon.is_framing(key) or lexicon.is_polarity(key) is not None
+            or key in ctx.tables.trace.article_words
+        )
+    return found
 
 
-def _runs(sentence: Sentence) -> list[list[Token]]:
-    """Runs of capitalised words next to each other (a space between them)."""
-    runs: list[list[Token]] = []
-    text = sentence.view.text
-    for token in sentence.tokens:
-        if not token.text[:1].isupper() or sentence.in_mention(token):
-            continue
-        if runs and runs[-1][-1].end < token.start and not text[runs[-1][-1].end : token.start].strip(" "):
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
+def _site_names(lexicon: Lexicon) -> re.Pattern[str]:
+    """The site's own names (the framing vocabulary, case-insensitive), as one pattern, made once a lexicon."""
+    memo = lexicon.memo("site-names")
+    found = memo.get("")
+    if found is None:
+        found = memo[""] = phrase_re(lexicon.framing_lower) or re.compile(r"(?!x)x")
+    return found
 
 
 @on_sentence(OUTSIDE)
 def names_outside(ctx: PageContext, sentence: Sentence) -> None:
     article = ctx.tables.article_folded
-    site_names = ctx.lexicon.framing_lower
-    for run in _runs(sentence):
-        while run and _known(ctx, run[0]) and run[0].norm in ctx.lexicon.stopwords:
-            run = run[1:]  # "The Arab League": the article is not part of the name
-        if not run or all(_known(ctx, t) for t in run):
+    text = sentence.view.text
+    for start, end in sentence.capitalised_runs():
+        words = WORD.findall(text, start, end)
+        while words and normed(words[0]) in ctx.lexicon.stopwords:
+            start = text.index(words[0], start) + len(words[0])  # "The Arab League": the article is not part of the name
+            words = words[1:]
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+        if not words or all(_known(ctx, w) for w in words):
             continue
-        if len(run) == 1 and run[0].start == sentence.start:
+        if len(words) == 1 and start == sentence.start:
             continue  # a capitalised first word: an ordinary word as often as a name
-        name = sentence.view.text[run[0].start : run[-1].end]
-        if fold(name) in article or name.lower() in site_names:
-            continue
-        line, col = sentence.position(run[0].start)
+        name = text[start:end]
+        if fold(name) in article or not _site_names(ctx.lexicon).sub("", name.lower()).strip():
+            continue  # in the article, or made of the site's own names ("W3C Web Annotation")
+        line, col = sentence.position(start)
         ctx.add(line, col, OUTSIDE, f'"{name}" is not named in the article (nor in the entity registry); '
                                     "a page names only who and what the article names")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from claimdocs.findings import RuleId
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
-from claimdocs.rules.sentences import Sentence
+from claimdocs.rules.sentences import Sentence, normed
 from claimdocs.rules.support import evidence_text
 
 POLARITY = Rule(
@@ -34,26 +34,27 @@ def polarity(ctx: PageContext, sentence: Sentence) -> None:
         return
     lexicon, trace = ctx.lexicon, ctx.tables.trace
     indices = sentence.evidence(ctx.tables)
-    ev_words = frozenset().union(*(trace.sentence_words[i] for i in indices)) if indices else frozenset()
-    ev_stems = frozenset().union(*(trace.sentence_stems[i] for i in indices)) if indices else frozenset()
-    ev_negated = any(trace.sentence_negated[i] for i in indices)
-    said = evidence_text(ctx, indices)
     claim = sentence.claim_ids[0] if sentence.claim_ids else None
+    said: str | None = None
     negations = sentence.negations(lexicon)
-    for token in negations:
-        if not ev_negated:
-            line, col = sentence.position(token.start)
-            ctx.add(line, col, POLARITY, f'"{token.text}" adds a negation the article sentence does not hold: "{said}"', claim)
-    for token in sentence.tokens:
-        cls = lexicon.is_polarity(token.norm)
-        if cls is None or cls == "negation" or sentence.is_exempt(token):
-            continue
-        if token.norm in ev_words or lexicon.stem(token.norm) in ev_stems:
+    if negations and not any(trace.sentence_negated[i] for i in indices):
+        for offset, word in negations:
+            said = said or evidence_text(ctx, indices)
+            line, col = sentence.position(offset)
+            ctx.add(line, col, POLARITY, f'"{word}" adds a negation the article sentence does not hold: "{said}"', claim)
+    ev_words = trace.union("words", indices)
+    ev_stems = trace.union("stems", indices)
+    for word in dict.fromkeys(sentence.all_words()):
+        key = normed(word)
+        cls = lexicon.is_polarity(key)
+        if cls is None or cls == "negation" or key in ev_words or lexicon.stem(key) in ev_stems:
             continue
         theirs = sorted(w for w in ev_words if lexicon.is_polarity(w) == cls)
         hint = f" (it says {', '.join(repr(w) for w in theirs)})" if theirs else ""
-        line, col = sentence.position(token.start)
-        ctx.add(line, col, POLARITY, f'"{token.text}" is not in the article sentence behind this sentence{hint}: "{said}"', claim)
+        said = said or evidence_text(ctx, indices)
+        mark = next((m for m, ws in sentence.mark_words if word in ws), None) if word not in sentence.words else None
+        line, col = sentence.position(sentence.locate(word, mark))
+        ctx.add(line, col, POLARITY, f'"{word}" is not in the article sentence behind this sentence{hint}: "{said}"', claim)
     if negations:
         return
     seen: set[str] = set()
@@ -64,6 +65,7 @@ def polarity(ctx: PageContext, sentence: Sentence) -> None:
         seen.add(marked.id)
         dropped = trace.evidence_negations.get(marked.id, ())
         if dropped:
+            said = said or evidence_text(ctx, indices)
             ctx.at(mark, POLARITY,
                    f"this sentence drops the negation {', '.join(repr(w) for w in dict.fromkeys(dropped))} of claim "
                    f'{marked.id}\'s evidence: "{said}"')

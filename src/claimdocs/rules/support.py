@@ -29,11 +29,9 @@ from __future__ import annotations
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import Lexicon, shorten
-from claimdocs.quantities import find_figures, find_times
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
-from claimdocs.rules.sentences import Sentence, Token, spans_index, within
-from claimdocs.rules.tables import Tables
+from claimdocs.rules.sentences import Sentence, normed
 
 SUPPORT = Rule(RuleId.SUPPORT, "A word or name of a sentence is not in the article sentences its claims rest on.", "pages")
 MARKER = Rule(RuleId.MARKER, "A marker's words are not in its own claim's evidence sentence.", "pages")
@@ -41,11 +39,16 @@ MARKER = Rule(RuleId.MARKER, "A marker's words are not in its own claim's eviden
 
 def is_free(lexicon: Lexicon, word: str, *, framing: bool = False) -> bool:
     """A word that states nothing by itself: a function word, a word about the article or the page, a
-    hedge of attribution, a polarity word (held elsewhere); in a framing sentence any framing word."""
-    return (
-        word in lexicon.stopwords or word in lexicon.attribution_words or lexicon.is_polarity(word) is not None
-        or (lexicon.is_framing(word) if framing else lexicon.is_framing_core(word))
-    )
+    hedge of attribution, a polarity word (held elsewhere); in a framing sentence any framing word.
+    ``word`` is normalised (:func:`claimdocs.lexicon.norm`)."""
+    memo = lexicon.memo("free-framing" if framing else "free")
+    found = memo.get(word)
+    if found is None:
+        found = memo[word] = (
+            word in lexicon.stopwords or word in lexicon.attribution_words or lexicon.is_polarity(word) is not None
+            or (lexicon.is_framing(word) if framing else lexicon.is_framing_core(word))
+        )
+    return found
 
 
 def supported(lexicon: Lexicon, word: str, stems: frozenset[str]) -> bool:
@@ -61,26 +64,22 @@ def supported(lexicon: Lexicon, word: str, stems: frozenset[str]) -> bool:
     return any(lexicon.paraphrase_stems.get(s, frozenset()) & stems for s in found)
 
 
+def unsupported(lexicon: Lexicon, words: list[str], stems: frozenset[str]) -> list[str]:
+    """The words (as written, first occurrences, in order) that are neither free nor among ``stems``."""
+    out = []
+    for word in dict.fromkeys(words):
+        key = normed(word)
+        if not is_free(lexicon, key) and not supported(lexicon, key, stems):
+            out.append(word)
+    return out
+
+
 def evidence_text(ctx: PageContext, indices: tuple[int, ...], limit: int = 300) -> str:
     article = ctx.project.article
     if article is None or not indices:
         return ""
     spans = ctx.tables.sentences
     return shorten(" ".join(article.text[spans[i][0] : spans[i][1]] for i in indices), limit)
-
-
-def prose_figures(sentence: Sentence) -> tuple[list[int], list[tuple[int, int]]]:
-    """Figures and times written in prose (outside markers), indexed for :func:`within`: the unbacked rule reports them."""
-    masked = sentence.view.masked
-    return spans_index([(f.start, f.end) for f in find_figures(masked)] + [(t.start, t.end) for t in find_times(masked)])
-
-
-def _stems(tables: Tables, indices: tuple[int, ...]) -> frozenset[str]:
-    return frozenset().union(*(tables.trace.sentence_stems[i] for i in indices)) if indices else frozenset()
-
-
-def _entities(tables: Tables, indices: tuple[int, ...]) -> frozenset[str]:
-    return frozenset().union(*(tables.trace.sentence_entities[i] for i in indices)) if indices else frozenset()
 
 
 def _quoted(words: list[str]) -> str:
@@ -93,54 +92,40 @@ def traced_sentence(ctx: PageContext, sentence: Sentence) -> None:
         return
     lexicon, tables = ctx.lexicon, ctx.tables
     indices = sentence.evidence(tables)
-    stems = _stems(tables, indices)
-    allowed = _entities(tables, indices) | set(sentence.persons)
+    stems = tables.trace.union("stems", indices)
+    allowed = tables.trace.union("entities", indices) | set(sentence.persons)
     for claim in sentence.claims:
         allowed |= {ref for _field, ref in claim.refs()}
-    owned = prose_figures(sentence)
-    loose: list[Token] = []
-    in_marks: dict[int, list[str]] = {}
-    for token in sentence.tokens:
-        if sentence.in_mention(token) or sentence.is_exempt(token) or is_free(lexicon, token.norm):
-            continue
-        if token.mark is None:
-            if within(owned, token.start, token.end):
-                continue
-            if not supported(lexicon, token.norm, stems):
-                loose.append(token)
-        else:
-            own_claim = token.mark.claim
-            own = _stems(tables, tables.trace.claim_sentences.get(own_claim.id, ())) if own_claim else frozenset()
-            if not supported(lexicon, token.norm, own):
-                in_marks.setdefault(id(token.mark), []).append(token.text)
-    names = [
-        m for m in sentence.mentions
-        if m.entity not in allowed and not sentence.in_mark(m.start, m.end)
-    ]
     ids = ", ".join(sentence.claim_ids + [f"{{person}} {p}" for p in sentence.persons])
     behind = f"the article sentence{'s' if len(indices) > 1 else ''} behind this sentence's claims ({ids})"
-    said = evidence_text(ctx, indices)
-    for mention in names:
+    said: str | None = None
+    for mention in sentence.mentions:
+        if mention.entity in allowed or sentence.in_mark(mention.start, mention.end):
+            continue
+        said = said or evidence_text(ctx, indices)
         shown = sentence.view.text[mention.start : mention.end]
         line, col = sentence.position(mention.start)
         ctx.add(line, col, SUPPORT, f'"{shown}" ({ctx.label(mention.entity)}) is not named in {behind}: "{said}"')
+    loose = unsupported(lexicon, sentence.words, stems)
     if loose:
-        words = [t.text for t in loose]
-        verb = "is" if len(set(words)) == 1 else "are"
-        line, col = sentence.position(loose[0].start)
-        ctx.add(line, col, SUPPORT, f'{_quoted(words)} {verb} not in {behind}: "{said}"')
-    for mark in sentence.marks:
+        said = said or evidence_text(ctx, indices)
+        verb = "is" if len(loose) == 1 else "are"
+        line, col = sentence.position(sentence.locate(loose[0]))
+        ctx.add(line, col, SUPPORT, f'{_quoted(loose)} {verb} not in {behind}: "{said}"')
+    for mark, words in sentence.mark_words:
         marked = mark.claim
         assert marked is not None
-        own_indices = tables.trace.claim_sentences.get(claim.id, ())
-        own_allowed = _entities(tables, own_indices) | {ref for _f, ref in marked.refs()}
-        bad_names = [m for m in sentence.mentions_in(mark.start, mark.end) if m.entity not in own_allowed]
-        words = in_marks.get(id(mark), []) + [sentence.view.text[m.start : m.end] for m in bad_names]
-        if words:
-            verb = "is" if len(set(words)) == 1 else "are"
+        own_indices = tables.trace.claim_sentences.get(marked.id, ())
+        own_allowed = tables.trace.union("entities", own_indices) | {ref for _f, ref in marked.refs()}
+        bad = unsupported(lexicon, words, tables.trace.union("stems", own_indices)) + [
+            sentence.view.text[m.start : m.end]
+            for m in sentence.mentions_in(mark.start, mark.end) if m.entity not in own_allowed
+        ]
+        if bad:
+            verb = "is" if len(bad) == 1 else "are"
             ctx.at(
                 mark, MARKER,
-                f"{_quoted(words)} {verb} not in the article sentence of claim {marked.id}, which this marker restates: "
+                f"{_quoted(bad)} {verb} not in the article sentence of claim {marked.id}, which this marker restates: "
                 f'"{evidence_text(ctx, own_indices)}"; is it linked to the right claim?',
             )
 

@@ -14,6 +14,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimdocs.article import nearest_in
 from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
@@ -45,6 +46,8 @@ class Tables:
     sentence_words: list[set[str]]  # the words of each sentence of the article, folded lowercase
     longest_name: int  # characters of the longest registered name (how far a name may reach)
     trace: TraceIndex
+    #: What a rule family works out once a project and keeps (by family: claim id -> its answer).
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict)
     nearest: dict[str, str] = field(default_factory=dict)
     close: dict[tuple[int, str], str] = field(default_factory=dict)
 
@@ -96,6 +99,21 @@ class TraceIndex:
     evidence_negations: dict[str, tuple[str, ...]]
     #: Claim id -> the stems of its evidence itself.
     evidence_stems: dict[str, frozenset[str]]
+    _unions: dict[tuple[str, tuple[int, ...]], frozenset[str]] = field(default_factory=dict)
+
+    def union(self, what: str, indices: tuple[int, ...]) -> frozenset[str]:
+        """The stems, words or entities of these article sentences together (remembered: pages repeat them)."""
+        if not indices:
+            return frozenset()
+        key = (what, indices)
+        found = self._unions.get(key)
+        if found is None:
+            per = {"stems": self.sentence_stems, "words": self.sentence_words, "entities": self.sentence_entities}[what]
+            found = per[indices[0]] if len(indices) == 1 else frozenset().union(*(per[i] for i in indices))
+            if len(self._unions) > 65536:
+                self._unions.clear()
+            self._unions[key] = found
+        return found
 
     def sentences_of(self, claim_ids: Iterable[str], entity_ids: Iterable[str] = ()) -> tuple[int, ...]:
         """The article sentences the claims' evidence (and the entities' own evidence) lie in, in order."""

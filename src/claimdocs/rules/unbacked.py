@@ -26,7 +26,7 @@ import re
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import QUOTE_CHARS, quotations, shorten
-from claimdocs.quantities import Hedge, find_figures, find_times
+from claimdocs.quantities import Hedge
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.quote import QUOTE, quote_claims_holding, verbatim
 from claimdocs.rules.rule import Rule, on_block
@@ -65,7 +65,7 @@ def facts_in_prose(ctx: PageContext, view: View) -> None:
     if not masked.strip(MASK + " "):
         return
     quoted = _quotations_in_prose(ctx, view)
-    for fig in find_figures(masked):
+    for fig in view.figures():
         if fig.hedge is Hedge.VAGUE and fig.vague_word in ctx.lexicon.neutral_vague:
             continue
         if _inside(fig.start, quoted):
@@ -86,7 +86,7 @@ def facts_in_prose(ctx: PageContext, view: View) -> None:
             f"{{claim}}`{fig.text} <{_first(ids) or 'claim-id'}>`{_no_claim_hint(ids, fig.text)}",
             _first(ids),
         )
-    for t in find_times(masked):
+    for t in view.times():
         if _inside(t.start, quoted):
             continue
         ids = ctx.tables.by_time.get(t.canonical)

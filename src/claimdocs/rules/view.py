@@ -15,12 +15,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from claimdocs.article import sentence_spans
 from claimdocs.lexicon import words
 from claimdocs.model import AnyClaim, EntityKind
 from claimdocs.pages import Block, Segment
 from claimdocs.project import Project
+from claimdocs.quantities import Figure, TimeExpr, find_figures, find_times
 
 #: Stands for a character of markup or code in the masked text.
 MASK = "\x00"
@@ -64,6 +66,8 @@ class View:
         self.project = project
         #: The block before this one on the page (a quotation's lead-in may end there).
         self.prev: View | None = None
+        #: What a rule works out once a block (its figures in prose ...).
+        self.memo: dict[str, Any] = {}
         text: list[str] = []
         masked: list[str] = []
         plain: list[str] = []  # for name search: code and {person} markers masked
@@ -111,6 +115,20 @@ class View:
             display = self.project.entities[ident].name
         mark = Mark(seg, pos, pos, seg.role or "", ident, written, bare, claim)
         return mark, display
+
+    def figures(self) -> list[Figure]:
+        """The figures written in prose (outside markers and code), found once a block."""
+        found = self.memo.get("figures")
+        if found is None:
+            found = self.memo["figures"] = find_figures(self.masked)
+        return found
+
+    def times(self) -> list[TimeExpr]:
+        """The dates and times written in prose, found once a block."""
+        found = self.memo.get("times")
+        if found is None:
+            found = self.memo["times"] = find_times(self.masked)
+        return found
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column in the page of an offset into the display text."""
