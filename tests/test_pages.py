@@ -68,7 +68,9 @@ def test_entities_and_escapes_keep_later_columns_exact() -> None:
 
 def test_links_images_and_emphasis_are_prose_but_urls_are_not() -> None:
     text = "See [the 2023 report](https://x.org/2023 \"t\") and ![alt 5](i.png) then **bold 9** and 11.\n"
-    (block,) = blocks(text)
+    alt, block = blocks(text)  # the alt text is prose a screen reader reads: a block of its own
+    assert (alt.kind, alt.text) == ("alt", "alt 5")
+    assert at(text, alt.segments[0].line, alt.segments[0].col, 5) == "alt 5"
     assert "https" not in block.text
     assert "alt 5" not in block.text
     for needle in ("the 2023 report", "bold 9", " and 11."):

@@ -29,11 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
 from claimdocs.findings import Finding, RuleId
+from claimdocs.includes import MAX_INCLUDE_DEPTH, image_problem, read_included, resolve_include
 from claimdocs.loader import decode
 from claimdocs.model import CLAIM_TYPES, AnyClaim
-from claimdocs.pages import parse_page
-from claimdocs.project import Project, page_files
+from claimdocs.pages import FileRef, Page, parse_page
+from claimdocs.project import Project, page_listing
 from claimdocs.rules.context import PageContext, SourceContext, Use
 from claimdocs.rules.coverage import coverage
 from claimdocs.rules.reference import check_unused, resolve
@@ -50,6 +52,12 @@ class PageResult:
     findings: list[Finding]
     uses: list[Use]
     nofact: int
+    #: Offsets into the page's text of what the Sphinx build leaves out: refused content (see
+    #: :class:`claimdocs.pages.Refusal`), and includes that are refused or hold refused content.
+    refused: list[tuple[int, int]] = field(default_factory=list)
+    #: False when the page, or a file it includes, could not be read: then its claims cannot be
+    #: known to be unused, and none is reported so (one finding for one broken file, no cascade).
+    complete: bool = True
 
 
 @dataclass
@@ -104,7 +112,7 @@ def check_page(project: Project, path: str, text: str, *, tables: Tables | None 
     them already (otherwise they are found in the cache, which checks the claims changed).
     """
     with _no_cycle_collection():
-        return _check_page(project, path, text, tables)
+        return _check_page(project, path, text, tables, (path,))
 
 
 @contextmanager
@@ -127,9 +135,11 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _check_page(project: Project, path: str, text: str, tables: Tables | None) -> PageResult:
-    page = parse_page(text, path)
-    ctx = PageContext(project, tables or tables_of(project), path)
+def _check_page(project: Project, path: str, text: str, tables: Tables | None, chain: tuple[str, ...]) -> PageResult:
+    """One page, or one file it includes (``chain``: the page, then each include down to this file)."""
+    tables = tables or tables_of(project)
+    page = parse_page(text, path, extensions=project.myst_extensions)
+    ctx = PageContext(project, tables, path)
     views = [View(block, project, i) for i, block in enumerate(page.blocks)]
     for view in views:
         view.prev = views[view.index - 1] if view.index else None
@@ -143,7 +153,47 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None) -
             block_check(ctx, view)
     for page_check in PAGE_CHECKS:
         page_check(ctx, page)
-    return PageResult(sorted(set(ctx.findings)), ctx.uses, ctx.nofact)
+    result = PageResult(ctx.findings, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused])
+    for ref in page.files:
+        _pull_in(project, page, ref, tables, chain, result)
+    result.findings = sorted(set(result.findings))
+    return result
+
+
+def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: tuple[str, ...],
+             result: PageResult) -> None:
+    """An image must lie inside the project; an included file is checked as part of the page."""
+    config = project.config
+
+    def refuse(message: str) -> None:
+        result.findings.append(Finding(page.path, ref.line, ref.col, RuleId.PAGE, message))
+        result.refused.append((ref.start, ref.end))
+
+    if ref.kind == "image":
+        problem = image_problem(config, chain[0], ref.target)
+        if problem:
+            refuse(problem)
+        return
+    where = resolve_include(config, chain[0], ref.target)
+    if isinstance(where, str):
+        refuse(f"{{include}} {ref.target}: {where}")
+        return
+    try:
+        shown, text = read_included(config, where, dict(ref.options))
+    except Refused as exc:
+        refuse(f"{{include}} {ref.target}: {exc.message}")
+        result.complete = False
+        return
+    if shown in chain or len(chain) > MAX_INCLUDE_DEPTH:
+        refuse(f"{{include}} {ref.target}: includes nested too deeply, or a file that includes itself ({shown})")
+        return
+    inner = _check_page(project, shown, text, tables, (*chain, shown))
+    result.findings += inner.findings
+    result.uses += inner.uses
+    result.nofact += inner.nofact
+    result.complete = result.complete and inner.complete
+    if inner.refused:  # the build leaves out the whole include: nothing of it is shown unchecked
+        result.refused.append((ref.start, ref.end))
 
 
 # ---------------------------------------------------------------- the site
@@ -151,22 +201,31 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None) -
 
 def _display(project: Project, path: Path) -> str:
     """A page's path as findings show it, relative to the root, without following symlinks."""
-    try:
-        return path.relative_to(project.config.root).as_posix()
-    except ValueError:
-        return project.config.display(path)
+    return project.config.display(path)
 
 
 def _check_file(project: Project, path: Path, tables: Tables | None = None) -> PageResult:
     display = _display(project, path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return PageResult([Finding(display, 1, 1, RuleId.PAGE, f"cannot read the page: {exc.strerror or exc}")], [], 0)
-    text, problems = decode(raw, display)
+    text, problems = read_page(project, path, display)
     if text is None:
-        return PageResult([Finding(f.path, f.line, f.col, RuleId.PAGE, f.message) for f in problems], [], 0)
+        return PageResult(problems, [], 0, complete=False)
     return check_page(project, display, text, tables=tables)
+
+
+def read_page(project: Project, path: Path, display: str) -> tuple[str | None, list[Finding]]:
+    """A page's text, read as an input of the project (:mod:`claimdocs.files`), or the one finding saying why not.
+
+    A byte-order mark and CRLF or CR line ends are read like LF (lines and columns stay
+    where an editor shows them).
+    """
+    try:
+        raw = read_input(project.config.root, path, limit=MAX_PAGE_BYTES, what="page")
+    except Refused as exc:
+        return None, [Finding(display, 1, 1, RuleId.PAGE, exc.message)]
+    text, problems = decode(raw, display, normalize=True)
+    if text is None:
+        return None, [Finding(f.path, f.line, f.col, RuleId.PAGE, f.message) for f in problems]
+    return text, []
 
 
 #: From how many pages the command line checks them in parallel worker processes.
@@ -236,19 +295,16 @@ def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongsi
     findings: list[Finding] = []
     uses: list[Use] = []
     nofact = 0
-    docs = project.config.path("docs")
-    if not docs.is_dir():
-        findings.append(
-            Finding(project.config.docs, 1, 1, RuleId.CONFIG, f"the docs folder {project.config.docs}/ does not exist")
-        )
-    pages = page_files(project.config)
+    pages, listing = page_listing(project.config)
+    findings += listing
     results, other = _check_all(project, pages, jobs, alongside)
     findings += other
     for result in results:
         findings += result.findings
         uses += result.uses
         nofact += result.nofact
-    findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
+    if not listing and all(r.complete for r in results):  # else the unread pages' claims would all be "unused"
+        findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
     summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact}
     return PagesResult(sorted(set(findings)), uses, summary)
 
