@@ -58,6 +58,8 @@ class PageResult:
     #: False when the page, or a file it includes, could not be read: then its claims cannot be
     #: known to be unused, and none is reported so (one finding for one broken file, no cascade).
     complete: bool = True
+    #: The files the page includes (paths as findings show them), read and checked as part of it.
+    included: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -65,12 +67,15 @@ class PagesResult:
     findings: list[Finding]
     uses: list[Use]
     summary: dict[str, object] = field(default_factory=dict)
+    included: set[str] = field(default_factory=set)
 
 
 @dataclass
 class Result:
     findings: list[Finding]
     summary: dict[str, object] = field(default_factory=dict)
+    #: Files the pages include: inputs too (the command line never writes its report over one).
+    included: set[str] = field(default_factory=set)
 
 
 #: The marker checks of each claim class, and which of them also run on bare markers.
@@ -188,6 +193,7 @@ def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: 
         refuse(f"{{include}} {ref.target}: includes nested too deeply, or a file that includes itself ({shown})")
         return
     inner = _check_page(project, shown, text, tables, (*chain, shown))
+    result.included += [shown, *inner.included]
     result.findings += inner.findings
     result.uses += inner.uses
     result.nofact += inner.nofact
@@ -294,6 +300,7 @@ def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongsi
     """
     findings: list[Finding] = []
     uses: list[Use] = []
+    included: set[str] = set()
     nofact = 0
     pages, listing = page_listing(project.config)
     findings += listing
@@ -303,10 +310,11 @@ def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongsi
         findings += result.findings
         uses += result.uses
         nofact += result.nofact
+        included.update(result.included)
     if not listing and all(r.complete for r in results):  # else the unread pages' claims would all be "unused"
         findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
     summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact}
-    return PagesResult(sorted(set(findings)), uses, summary)
+    return PagesResult(sorted(set(findings)), uses, summary, included)
 
 
 def run_checks(project: Project, *, pages: bool = True) -> Result:
@@ -319,4 +327,4 @@ def run_checks(project: Project, *, pages: bool = True) -> Result:
         return Result(check_source(project), summary)
     page_result = check_pages(project, alongside=check_source)
     summary.update(page_result.summary)
-    return Result(page_result.findings, summary)
+    return Result(page_result.findings, summary, page_result.included)
