@@ -22,6 +22,10 @@ from claimdocs.files import MAX_CONFIG_BYTES, Refused, display, normalize_text, 
 from claimdocs.findings import CannotRun
 
 
+class _NoTable(CannotRun):
+    """pyproject.toml, or its [tool.claimdocs] table, is not there (conf.py may then give the settings)."""
+
+
 class Config(BaseModel):
     """Where the article, the claims and the pages are, and how the site shows them.
 
@@ -89,7 +93,7 @@ class Config(BaseModel):
         """The ``[tool.claimdocs]`` table of ``root/pyproject.toml``."""
         pyproject = root / "pyproject.toml"
         if not pyproject.exists() and not pyproject.is_symlink():
-            raise CannotRun(f"{printable(str(pyproject))}: not found; run from the project root or pass --root")
+            raise _NoTable(f"{printable(str(pyproject))}: not found; run from the project root or pass --root")
         try:
             text = normalize_text(read_input(root, pyproject, limit=MAX_CONFIG_BYTES).decode("utf-8"))
             data = tomllib.loads(text)
@@ -104,7 +108,7 @@ class Config(BaseModel):
         tool = data.get("tool", {})
         table = tool.get("claimdocs") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
-            raise CannotRun(f"{printable(str(pyproject))}: no [tool.claimdocs] table")
+            raise _NoTable(f"{printable(str(pyproject))}: no [tool.claimdocs] table")
         return table
 
     @classmethod
@@ -116,7 +120,7 @@ class Config(BaseModel):
         """The pyproject table, each key overridden by ``overrides`` (conf.py); without a table, the overrides alone."""
         try:
             table = cls.pyproject_table(root)
-        except CannotRun:
+        except _NoTable:  # no table at all: conf.py may give every key (an unreadable one is still an error)
             if not overrides:
                 raise
             table = {}

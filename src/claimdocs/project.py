@@ -136,12 +136,13 @@ def page_files(config: Config) -> list[Path]:
     return page_listing(config)[0]
 
 
-def page_listing(config: Config) -> tuple[list[Path], list[Finding]]:
+def page_listing(config: Config, *, names: bool = True) -> tuple[list[Path], list[Finding]]:
     """The pages, and a finding for every place they cannot all be listed from.
 
     A folder that cannot be listed, a linked folder (Sphinx would read the pages in it) and
-    a file name that is not UTF-8 are each a finding (``claims.page``); linked pages and
-    pages that are not regular files are listed, so reading them reports why they are refused.
+    (with ``names``) a file name that is not UTF-8 are each a finding (``claims.page``);
+    linked pages and pages that are not regular files are listed, so reading them reports
+    why they are refused.
     """
     docs = config.path("docs")
     problem = _folder_problem(config, "docs", RuleId.CONFIG)
@@ -166,8 +167,9 @@ def page_listing(config: Config) -> tuple[list[Path], list[Finding]]:
                 continue
             path = Path(folder, name)
             if not is_utf8_name(path):
-                findings.append(Finding(config.display(path), 1, 1, RuleId.PAGE,
-                                        "the file name is not valid UTF-8; rename the page"))
+                if names:
+                    findings.append(Finding(config.display(path), 1, 1, RuleId.PAGE,
+                                            "the file name is not valid UTF-8; rename the page"))
                 continue
             found.append(path)
     out = [p for p in found if not any(_excluded(p.relative_to(docs).as_posix(), pat) for pat in config.exclude)]

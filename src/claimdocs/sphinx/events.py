@@ -40,7 +40,7 @@ from sphinx.util import logging
 from claimdocs.config import Config, myst_extensions
 from claimdocs.files import confine, is_utf8_name, printable
 from claimdocs.findings import CannotRun, Finding, RuleId
-from claimdocs.project import load_project
+from claimdocs.project import load_project, page_listing
 from claimdocs.sphinx.domain import claims_domain
 from claimdocs.sphinx.nodes import claim_view
 from claimdocs.sphinx.state import INCOMPLETE, OPEN_FINDINGS, RUNNING_MARKER, BuildState, set_state, state_of
@@ -73,9 +73,9 @@ def _at(config: Config, finding: Finding) -> str:
 def builder_inited(app: Sphinx) -> None:
     try:
         config = config_of(app)
-    except CannotRun as exc:
+    except CannotRun as exc:  # one warning naming the file; nothing is checked against a configuration not read
         logger.warning("%s", exc, type="claims", subtype="config")
-        config = Config(root=Path(app.confdir))
+        config = Config(root=Path(app.confdir), check=False)
     project = load_project(config)
     state = BuildState.load(config, project)
     set_state(app.env, state)
@@ -86,6 +86,9 @@ def builder_inited(app: Sphinx) -> None:
 
         state.tables = tables_of(project)  # before any fork: parallel readers inherit them
         for finding in check_source(project):
+            warn(finding, _at(config, finding))
+        # folders Sphinx would skip without a word (unreadable) or read through a link; names: env-before-read-docs
+        for finding in page_listing(config, names=False)[1]:
             warn(finding, _at(config, finding))
         _same_myst(app, state)
 
