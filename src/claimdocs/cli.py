@@ -23,7 +23,7 @@ from claimdocs.config import Config, conf_files
 from claimdocs.export import claims_document
 from claimdocs.files import printable, write_atomic
 from claimdocs.findings import CannotRun, Finding
-from claimdocs.project import Project, load_project
+from claimdocs.project import Project, load_project, page_files
 from claimdocs.reporting import FORMATS, format_github, format_json, format_sarif, format_text
 
 
@@ -129,8 +129,8 @@ def _refuse_output(target: Path, config: Config, project: Project, included: Ite
     if real.exists() and not real.is_file():
         raise CannotRun(f"--output {shown}: not a regular file; write the report to a file")
     root = Path(os.path.realpath(config.root))
-    files = {config.path("article"), config.path("metadata"), config.root / "pyproject.toml",
-             *conf_files(config), *project.files, *(config.root / p for p in included)}
+    files = {config.path("article"), config.path("metadata"), config.root / "pyproject.toml", *conf_files(config),
+             *project.files, *page_files(config), *(config.root / p for p in included)}
     if any(real == Path(os.path.realpath(f)) for f in files):
         raise CannotRun(f"--output {shown}: it is an input of the project; write the report elsewhere")
     folders = {config.path("claims"), config.path("docs"), config.path("article").parent, config.path("metadata").parent}

@@ -107,9 +107,11 @@ def claim_files(config: Config) -> list[Path]:
 
 def _claim_listing(config: Config) -> tuple[list[Path], list[Finding]]:
     folder = config.path("claims")
-    problem = _folder_problem(config, "claims", RuleId.CONFIG)
-    if problem is not None:
-        return [], [problem] if folder.exists() or folder.is_symlink() else []
+    outside = confine(config.root, folder)
+    if outside:
+        return [], [Finding(config.display(folder), 1, 1, RuleId.CONFIG, f"the claims folder: {outside}")]
+    if not folder.is_dir():
+        return [], []  # load_project says "no claims files"
     try:
         with os.scandir(folder) as entries:
             found = [Path(e.path) for e in entries
@@ -120,7 +122,7 @@ def _claim_listing(config: Config) -> tuple[list[Path], list[Finding]]:
 
 
 def _folder_problem(config: Config, name: str, rule: RuleId) -> Finding | None:
-    """Why the configured folder ``name`` (claims, docs) may not be read: outside the project, a link, not a folder."""
+    """Why the configured folder ``name`` may not be read: outside the project, a link, not a folder."""
     folder = config.path(name)
     shown = config.display(folder)
     problem = confine(config.root, folder)
