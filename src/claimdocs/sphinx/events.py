@@ -135,6 +135,9 @@ def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     state = state_of(app.env)
     if not state.config.check or not str(app.env.doc2path(docname)).endswith(".md"):
         return
+    if docname in state.refused:  # the stand-in for a root document that cannot be read: read again next time
+        claims_domain(app.env).note_all(docname, {OPEN_FINDINGS: "1"})
+        return
     from claimdocs.rules.engine import check_page
 
     shown = state.project.config.display(Path(app.env.doc2path(docname)))
@@ -213,9 +216,28 @@ def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]
             for finding in problems:
                 warn(finding, _at(state.config, finding))
             state.refused[docname] = shown
+            if docname == app.config.root_doc and _stand_in(app, env, docname):
+                continue  # Sphinx cannot build without it: it reads a stand-in page instead
             docnames.remove(docname)
             env.project.docnames.discard(docname)  # never read, so never written either
     state.reading = bool(docnames)
+
+
+def _stand_in(app: Sphinx, env: BuildEnvironment, docname: str) -> bool:
+    """Point Sphinx at a stand-in for a root document it must not read (it stops without one).
+
+    The stand-in (in the doctree folder) says the page could not be read; Sphinx's
+    ``Project`` has no public way to map a document to another file, so this uses its
+    ``_docname_to_path`` (Sphinx 8.2 to 9.x) and does nothing where that is missing.
+    """
+    paths = getattr(env.project, "_docname_to_path", None)
+    if not isinstance(paths, dict):
+        return False
+    stand_in = Path(app.doctreedir) / "claimdocs-unread" / f"{docname}.md"
+    stand_in.parent.mkdir(parents=True, exist_ok=True)
+    stand_in.write_text("# This page could not be read\n\nSee the build's warnings.\n", encoding="utf-8")
+    paths[docname] = stand_in
+    return True
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
