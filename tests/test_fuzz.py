@@ -102,7 +102,7 @@ def _best(fn: Callable[[], object]) -> float:
 def _linear(work: Callable[[str], object], unit: str) -> None:
     """``work`` on ``unit`` repeated n and 8n times (n grown until the small run takes a few milliseconds)."""
     n = 16
-    while _best(lambda: work(unit * n)) < 0.004 and n < 1 << 15:
+    while _best(lambda n=n: work(unit * n)) < 0.004 and n < 1 << 15:  # type: ignore[misc]
         n *= 2
     for _attempt in range(2):  # one more try before failing: the machine may have been busy
         small, large = _best(lambda: work(unit * n)), _best(lambda: work(unit * (8 * n)))

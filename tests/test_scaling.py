@@ -62,10 +62,11 @@ def test_the_role_rule_of_sphinx_own_myst_parser_is_linear(paragraph: str) -> No
     The sizes are large enough that the plugin's own rule fails this test (x11 at 5,000
     units, where copying is still cheap; about x40 from 30,000).
     """
-    import claimdocs.pages  # noqa: F401 - installs the linear role rule, as the extension does
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
+
+    import claimdocs.pages  # noqa: F401 - installs the linear role rule, as the extension does
 
     md = create_md_parser(MdParserConfig(), RendererHTML)
     assert_linear(lambda n: lambda: md.parse("x " + paragraph * n), 30_000)
@@ -97,7 +98,7 @@ def _original_rule() -> Callable[..., bool]:
 
     namespace = dict(vars(index))
     source = inspect.getsource(index)
-    exec(compile(source, index.__file__ or "index.py", "exec"), namespace)  # noqa: S102 - the installed plugin's code
+    exec(compile(source, index.__file__ or "index.py", "exec"), namespace)  # the installed plugin's own code
     rule: Callable[..., bool] = namespace["myst_role"]
     return rule
 

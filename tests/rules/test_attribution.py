@@ -63,4 +63,3 @@ def test_assertion_accepted(project: Project, text: str) -> None:
 def test_assertion_rejected(project: Project, text: str, words: str) -> None:
     f = only(project, text, "attribution", "{claim}")
     assert words in f.message
-

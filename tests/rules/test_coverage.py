@@ -35,4 +35,3 @@ def test_a_claim_removed_leaves_its_figure_uncovered(site: Path) -> None:
     f = found[0]
     assert (f.path, f.line) == ("seeds/000_47ef2131506feb3b.txt", 22)
     assert "figure 'approximately 65,000' in the article has no claim" in f.message
-

@@ -242,4 +242,3 @@ def test_long_hostile_pages_stay_linear(project: Project, unit: str) -> None:
     check_page(project, "docs/p.md", unit * 8000)
     large = time.perf_counter() - start
     assert large < 10 * small + 1.0, (small, large)  # four times the text: quadratic work would take sixteen times
-

@@ -80,4 +80,3 @@ def test_a_one_character_change_names_the_claims_whose_evidence_moved(site: Path
     assert "officials-at-odds-three-matters" in moved
     assert "gaza-deaths" in moved  # everything after the change moved too
     assert any(f.rule == "source" and "the article changed" in f.message for f in found)
-

@@ -50,4 +50,3 @@ def test_a_missing_article(site: Path) -> None:
     [f] = findings_for(site)
     assert f.rule == "source"
     assert f.message == "cannot read the article: it does not exist"
-

@@ -162,4 +162,3 @@ def test_a_semicolon_is_not_a_sentence_end(project: Project) -> None:
     text = "Eyal Zamir, the military chief of staff; David Barnea, the chief of Israel’s Mossad spy agency.\n"
     found = check(project, text)
     assert [(f.rule, f.claim) for f in found] == [("unbacked", "zamir-chief-of-staff"), ("unbacked", "barnea-mossad")]
-

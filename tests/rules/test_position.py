@@ -107,4 +107,3 @@ def test_position_words_table_covers_every_position() -> None:
     from claimdocs.model import Position
 
     assert set(POSITION_WORDS) == {p.value for p in Position}
-

@@ -74,4 +74,3 @@ def test_quote_of_another_claim_suggests_it(project: Project) -> None:
 def test_statement_marker_keeps_its_quotations_verbatim(project: Project) -> None:
     text = "{claim}`Mr. Katz is widely seen as “a staunch Netanyahu ally” <katz-loyalist>`.\n"
     only(project, text, "quote", "{claim}")
-

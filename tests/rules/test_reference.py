@@ -104,4 +104,3 @@ def test_unused_claims_are_located_in_the_yaml(project: Project) -> None:
         where = project.where[f.claim]
         assert (f.path, f.line, f.col) == (where.path, where.line, where.col)
         assert f.path == "claims/claims.yaml"
-

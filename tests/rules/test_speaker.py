@@ -84,4 +84,3 @@ def test_speaker_given_to_another(project: Project, text: str) -> None:
 
 def test_a_sentence_in_lower_case_continues_a_quotation(project: Project) -> None:
     clean(project, "{claim}`“This norm has been broken.” <plesner-norm>` said Plesner.\n")
-

@@ -89,4 +89,3 @@ def test_statement_message_says_what_is_missing_and_what_it_is_about(project: Pr
     )
     assert f.format().startswith("docs/p.md:3:1: error: statement of claim minimal-opposition")
     assert "statement" in RULES
-

@@ -114,4 +114,3 @@ def test_unterminated_quotation_does_not_crash(project: Project, text: str) -> N
 def test_quotation_partly_outside_its_marker(project: Project) -> None:
     text = "Plesner said “{claim}`This norm has been broken <plesner-norm>`, and the rest”.\n"
     only(project, text, "unbacked", "“")
-

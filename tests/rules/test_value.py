@@ -130,4 +130,3 @@ def test_vague_quantities_compare_by_their_word(project: Project, written: str) 
 
 def test_just_below_is_not_exact(project: Project) -> None:
     only(project, "After {claim}`two years <war-length>` of war.\n", "hedge", "{claim}")
-

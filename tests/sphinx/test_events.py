@@ -205,7 +205,7 @@ def test_the_real_site_s_conf_and_the_checker_agree() -> None:
     from conftest import ROOT
 
     namespace: dict[str, object] = {"__file__": str(ROOT / "conf.py")}
-    exec(compile((ROOT / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)  # noqa: S102
+    exec(compile((ROOT / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
     extensions, conf, _line, problem = myst_extensions(Config.from_pyproject(ROOT))
     assert (problem, conf) == (None, "conf.py")
     assert extensions == frozenset(namespace["myst_enable_extensions"])  # type: ignore[arg-type]

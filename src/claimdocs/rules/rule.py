@@ -173,4 +173,3 @@ class Family:
     doc: str
     rules: tuple[Rule, ...]
     checks: tuple[AnyCheck, ...] = field(default=())
-

@@ -114,7 +114,7 @@ def _same_myst(app: Sphinx, state: BuildState) -> None:
             sorted(used), sorted(checker), type="claims", subtype="config", location=where,
         )
     for name, default in _MYST_DEFAULTS.items():
-        value = app.config[name] if name in app.config else default
+        value = getattr(app.config, name, default)
         if value and value != default:
             logger.warning("%s = %r changes how MyST parses pages, and the checker reads them with MyST's default: "
                            "remove it", name, value, type="claims", subtype="config", location=where)
