@@ -189,7 +189,8 @@ def test_literal_content_is_not_prose() -> None:
 
 def test_other_roles_and_inline_code_are_code_segments() -> None:
     (block,) = blocks("Use {ref}`section 3 <sec>` and `12` and {math}`x^2`.\n")
-    assert [s.kind for s in block.segments if s.kind != "text"] == ["code", "code", "code"]
+    assert [s.kind for s in block.segments if s.kind != "text"] == ["code", "code"]
+    assert "section 3" in block.text  # a link's text, shown as text: prose, like a Markdown link's
 
 
 def test_front_matter_and_targets_are_skipped() -> None:
@@ -331,3 +332,14 @@ def test_capping_keeps_every_line_and_leaves_short_paragraphs() -> None:
     assert len(capped) == len(text) and capped.count("\n") == text.count("\n")
     assert runs == [(3, 3, 3 + MAX_BLOCK_CHARS + 1)]
     assert cap_runs("short\n\n" * 10) == ("short\n\n" * 10, [])
+
+
+def test_roles_whose_text_a_reader_sees_are_prose_and_code_roles_are_code() -> None:
+    text = "They say {strong}`65,000` and {ref}`the 12 dead <x>`, {code}`99`, {bdg-info}`7 badges`.\n"
+    (block,) = parse_page(text, "p.md").blocks
+    kinds = [(seg.kind, seg.text) for seg in block.segments if seg.text.strip(" ,.") and seg.text != " and "]
+    assert kinds == [("text", "They say "), ("text", "65,000"), ("text", "the 12 dead"), ("code", "99"),
+                     ("text", "7 badges")]
+    for seg in block.segments:
+        if seg.kind == "text" and seg.text in ("65,000", "the 12 dead", "7 badges"):
+            assert at(text, seg.line, seg.col, len(seg.text)) == seg.text

@@ -14,10 +14,11 @@ What a page is made of, for the rules:
   bodies (admonitions, cards, tabs, grids, dropdowns, figures' captions, any
   directive not listed in :data:`LITERAL_DIRECTIVES`) are parsed as MyST again,
   so their paragraphs are blocks too, with lines and columns into the page.
-- A block is a list of :class:`Segment` s: ``text`` (prose), ``role`` (one of the
-  claim roles ``{claim}``, ``{person}``, ``{nofact}``), ``code`` (code spans,
-  inline math or HTML, any other role: never checked) and ``break`` (a line
-  break inside the paragraph, read as one space).
+- A block is a list of :class:`Segment` s: ``text`` (prose, also the content of
+  the roles of :data:`TEXT_ROLES` such as ``{strong}``, ``{abbr}`` or ``{ref}``),
+  ``role`` (one of the claim roles ``{claim}``, ``{person}``, ``{nofact}``), ``code``
+  (code spans, inline math or HTML, any other role: never checked) and ``break`` (a
+  line break inside the paragraph, read as one space).
 - Literal content is not in any block: fenced and indented code blocks, the
   bodies of :data:`LITERAL_DIRECTIVES`, front matter and comments.
 - Image alt text is a block of its own (``alt``), and so are the values of the
@@ -58,6 +59,12 @@ from claimdocs.myst import DEFAULT_EXTENSIONS, MAX_BLOCK_CHARS, cap_runs, parser
 
 #: Roles whose content is claim markup, checked against the claims.
 CLAIM_ROLES = frozenset({"claim", "person", "nofact"})
+#: Roles whose content a reader sees as text (and sphinx-design's badges, ``bdg-*``): checked as prose.
+#: Any other role (``{code}``, ``{math}``, ``{kbd}``, ``{file}`` ...) is code, and not checked.
+TEXT_ROLES = frozenset({
+    "emphasis", "strong", "sub", "sup", "subscript", "superscript", "abbr", "guilabel", "menuselection", "term",
+    "ref", "doc", "numref", "download", "title-reference", "t", "cite", "dfn",
+})
 #: Directives whose body is literal (not prose) and never checked.
 LITERAL_DIRECTIVES = frozenset(
     {
@@ -468,6 +475,10 @@ def _inline_block(children: list[Token], kind: str, loc: _Locator, start: int, e
             shown, target = split_role(child.content)
             if name in CLAIM_ROLES:
                 block.segments.append(Segment("role", shown, line, col, role=name, target=target, raw=raw))
+            elif name in TEXT_ROLES or name.startswith("bdg"):  # shown as text: checked as prose
+                content_line, content_col = loc.line_col(min(at + len(opener) + 1, max(at, stop - 1)))
+                block.segments.append(Segment("text", shown if target is not None else " ".join(child.content.split()),
+                                              content_line, content_col))
             else:
                 block.segments.append(Segment("code", shown, line, col, role=name, raw=raw))
         elif ctype in ("code_inline", "math_inline", "html_inline"):
