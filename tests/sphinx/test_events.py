@@ -117,6 +117,20 @@ def test_a_fifo_page_is_refused_without_blocking_the_build(build, project: Path)
     assert not (project / "_build" / "html" / "fifo.html").exists()
 
 
+def test_a_page_swapped_for_an_older_link_is_screened_again(build, project: Path, tmp_path: Path) -> None:
+    """The link's target is older than the last build, so Sphinx alone would not read the page again."""
+    outside = tmp_path / "old.md"
+    outside.write_text("# Old\n\nSECRET\n", encoding="utf-8")
+    os.utime(outside, (1_000_000_000, 1_000_000_000))
+    (project / "page.md").write_text("# Page\n\nText.\n", encoding="utf-8")
+    build()
+    (project / "page.md").unlink()
+    os.symlink(outside, project / "page.md")
+    warnings, _read = build()
+    assert "page.md:1: WARNING: cannot read the page: it is a symbolic link" in warnings
+    assert "SECRET" not in (project / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+
+
 def test_a_page_linked_to_a_file_outside_is_refused_and_not_published(build, project: Path, tmp_path: Path) -> None:
     (tmp_path / "secret.md").write_text("# Secret\n\nSECRET words.\n", encoding="utf-8")
     os.symlink(tmp_path / "secret.md", project / "secret.md")

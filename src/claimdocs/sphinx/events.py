@@ -28,6 +28,8 @@ What holds under broken and hostile input:
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -188,7 +190,20 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], change
             continue
         if OPEN_FINDINGS in seen or any(current.get(ident) != digest for ident, digest in seen.items()):
             stale.append(docname)
+    if state.config.check:  # a page swapped for a link or a FIFO keeps its old time: screen it again
+        skip = set(added) | set(changed) | set(removed) | set(stale)
+        stale += [d for d in env.found_docs if d not in skip and _swapped(state, Path(env.doc2path(d)))]
     return sorted(stale)
+
+
+def _swapped(state: BuildState, path: Path) -> bool:
+    """Whether a page read before is now a link, outside the project or not a regular file (from lstat alone)."""
+    if confine(state.config.root, path) is not None:
+        return True
+    try:
+        return not stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
