@@ -229,3 +229,10 @@ def test_an_output_in_a_project_whose_pages_are_its_root(cli, rootdir: Path, tmp
     assert (project / "report.txt").exists()
     for target in ("index.md", "new.md", "claims/more.yaml", "article.txt"):
         assert cli(project, "check", "-o", str(project / target)).code == 2, target
+
+
+def test_schema_check_does_not_block_on_a_fifo(cli, site: Path) -> None:
+    (site / "claims" / "schema.json").unlink()
+    os.mkfifo(site / "claims" / "schema.json")
+    run = cli(site, "schema", "--check")
+    assert run.code == 1 and "the schema is out of date" in run.out

@@ -21,7 +21,7 @@ from pathlib import Path
 from claimdocs._version import __version__
 from claimdocs.config import Config, conf_files
 from claimdocs.export import claims_document
-from claimdocs.files import printable, write_atomic
+from claimdocs.files import MAX_YAML_BYTES, Refused, printable, read_input, write_atomic
 from claimdocs.findings import CannotRun, Finding
 from claimdocs.project import Project, load_project, page_files
 from claimdocs.reporting import FORMATS, format_github, format_json, format_sarif, format_text
@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, without a traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:
         print(f"claimdocs: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 2
@@ -223,8 +226,8 @@ def _schema(root: Path, check: bool) -> int:
         return 0
     target = root / "claims" / "schema.json"
     try:
-        current = target.read_text(encoding="utf-8")
-    except OSError:
+        current = read_input(root, target, limit=MAX_YAML_BYTES, what="schema").decode("utf-8", "replace")
+    except Refused:
         current = ""
     if current != text:
         print(f"{target}:1:1: error: the schema is out of date; run `claimdocs schema > claims/schema.json` [claims.schema]")
