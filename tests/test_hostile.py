@@ -318,6 +318,10 @@ CASES = [
          absent=("SECRET",)),
     Case("include: a file that includes itself", page("```{include} zz-hostile.md\n```\n"), 1,
          ("a file that includes itself",)),
+    Case("include: a bomb (a file including a file a hundred times, a hundred times)", both(
+        write("notes/c.md", "Text.\n"), write("notes/b.md", "```{include} ../notes/c.md\n```\n\n" * 100),
+        page("```{include} ../notes/b.md\n```\n\n" * 100)), 1,
+         ("more than 100 includes in one page, nested ones counted",)),
     Case("include: a FIFO", both(fifo("docs/inc.md"), page("```{include} inc.md\n```\n")), 1,
          (f"{PAGE}:3:4: error: {{include}} inc.md: cannot read the included file: it is a FIFO",)),
     Case("include: docutils' standard includes", page("```{include} <isonum.txt>\n```\n"), 1,

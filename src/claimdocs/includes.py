@@ -8,7 +8,10 @@ relative to the folder of the document being built (also inside an included file
 outside the project and are refused. An included file is read like a page (UTF-8,
 a byte-order mark and CRLF line ends read like LF, capped at the page limit) and cut as
 MyST cuts it (``:start-line:``, ``:end-line:``, ``:start-after:``, ``:end-before:``),
-keeping its own line numbers, so findings point into the included file.
+keeping its own line numbers, so findings point into the included file. One page
+includes at most :data:`MAX_INCLUDES` files and :data:`MAX_INCLUDED_CHARS` characters
+in all, nested includes counted: a file included a thousand times by a file included a
+thousand times is refused, not read a million times.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from claimdocs.loader import decode
 
 #: Includes nested deeper than this are refused (a chain of includes, or one that includes itself).
 MAX_INCLUDE_DEPTH = 8
+#: What one page may include in all, nested includes counted (an "include bomb" is refused, not read).
+MAX_INCLUDES = 100
+MAX_INCLUDED_CHARS = 2_000_000
 _URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 

@@ -31,7 +31,14 @@ from pathlib import Path
 
 from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
 from claimdocs.findings import Finding, RuleId
-from claimdocs.includes import MAX_INCLUDE_DEPTH, image_problem, read_included, resolve_include
+from claimdocs.includes import (
+    MAX_INCLUDE_DEPTH,
+    MAX_INCLUDED_CHARS,
+    MAX_INCLUDES,
+    image_problem,
+    read_included,
+    resolve_include,
+)
 from claimdocs.loader import decode
 from claimdocs.model import CLAIM_TYPES, AnyClaim
 from claimdocs.pages import FileRef, Page, parse_page
@@ -117,7 +124,7 @@ def check_page(project: Project, path: str, text: str, *, tables: Tables | None 
     them already (otherwise they are found in the cache, which checks the claims changed).
     """
     with _no_cycle_collection():
-        return _check_page(project, path, text, tables, (path,))
+        return _check_page(project, path, text, tables, (path,), _Budget())
 
 
 @contextmanager
@@ -140,7 +147,17 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _check_page(project: Project, path: str, text: str, tables: Tables | None, chain: tuple[str, ...]) -> PageResult:
+@dataclass
+class _Budget:
+    """What one page may include in all, nested includes counted: a page including a file a thousand times,
+    which includes another a thousand times, would otherwise be read a million times (by MyST too)."""
+
+    includes: int = MAX_INCLUDES
+    chars: int = MAX_INCLUDED_CHARS
+
+
+def _check_page(project: Project, path: str, text: str, tables: Tables | None, chain: tuple[str, ...],
+                budget: _Budget) -> PageResult:
     """One page, or one file it includes (``chain``: the page, then each include down to this file)."""
     tables = tables or tables_of(project)
     page = parse_page(text, path, extensions=project.myst_extensions)
@@ -160,13 +177,13 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, c
         page_check(ctx, page)
     result = PageResult(ctx.findings, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused])
     for ref in page.files:
-        _pull_in(project, page, ref, tables, chain, result)
+        _pull_in(project, page, ref, tables, chain, result, budget)
     result.findings = sorted(set(result.findings))
     return result
 
 
 def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: tuple[str, ...],
-             result: PageResult) -> None:
+             result: PageResult, budget: _Budget) -> None:
     """An image must lie inside the project; an included file is checked as part of the page."""
     config = project.config
 
@@ -183,6 +200,10 @@ def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: 
     if isinstance(where, str):
         refuse(f"{{include}} {ref.target}: {where}")
         return
+    budget.includes -= 1
+    if budget.includes < 0:
+        refuse(f"{{include}} {ref.target}: more than {MAX_INCLUDES} includes in one page, nested ones counted")
+        return
     try:
         shown, text = read_included(config, where, dict(ref.options))
     except Refused as exc:
@@ -192,7 +213,12 @@ def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: 
     if shown in chain or len(chain) > MAX_INCLUDE_DEPTH:
         refuse(f"{{include}} {ref.target}: includes nested too deeply, or a file that includes itself ({shown})")
         return
-    inner = _check_page(project, shown, text, tables, (*chain, shown))
+    budget.chars -= len(text)
+    if budget.chars < 0:
+        refuse(f"{{include}} {ref.target}: more than {MAX_INCLUDED_CHARS:,} characters included in one page, "
+               "nested includes counted")
+        return
+    inner = _check_page(project, shown, text, tables, (*chain, shown), budget)
     result.included += [shown, *inner.included]
     result.findings += inner.findings
     result.uses += inner.uses
