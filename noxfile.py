@@ -75,6 +75,6 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def fuzz(session: nox.Session) -> None:
-    """Longer hypothesis runs of the claims loader and the role parser."""
+    """Longer hypothesis runs: the claims loader, the page parser and rules, and (for time) the parser and splitter."""
     session.install("-e", ".[test]")
     session.run("pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider", env={"CLAIMDOCS_FUZZ_EXAMPLES": "5000"})

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +189,76 @@ def test_the_module_runs_as_a_program() -> None:
     proc = subprocess.run([sys.executable, "-m", "claimdocs", "--root", str(ROOT), "check", "--source-only"],
                           capture_output=True, text=True, check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+# ---------------------------------------------------------------- outputs and standard output
+
+
+def _ascii(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "claimdocs", "--root", str(site), *args], capture_output=True,
+                          text=True, encoding="ascii", check=False, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii:strict", "LC_ALL": "C"})
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_on_a_strict_ascii_stdout_stays_valid_json(site: Path, fmt: str) -> None:
+    (site / "docs" / "zz.md").write_text("# Z\n\nHe said \u201chell\u201d on \U0001f600.\n", encoding="utf-8")
+    proc = _ascii(site, "check", "--format", fmt)
+    assert proc.returncode == 1, proc.stderr
+    text = json.dumps(json.loads(proc.stdout), ensure_ascii=False)
+    assert "\u201chell\u201d" in text and "Traceback" not in proc.stderr
+
+
+def test_text_and_claims_on_a_strict_ascii_stdout(site: Path) -> None:
+    (site / "docs" / "zz.md").write_text("# Z\n\nHe said \u201chell\u201d.\n", encoding="utf-8")
+    proc = _ascii(site, "check")
+    assert proc.returncode == 1 and "\\u201chell\\u201d" in proc.stdout and "Traceback" not in proc.stderr
+    claims = _ascii(ROOT, "claims", "--json")
+    assert claims.returncode == 0 and json.loads(claims.stdout)["format"] == "claimdocs/1"
+
+
+def test_the_report_is_written_whole(cli, site: Path, tmp_path: Path) -> None:
+    _broken(site)
+    out = tmp_path / "report.txt"
+    out.write_text("an older, longer report\n" * 100, encoding="utf-8")
+    run = cli(site, "check", "--source-only", "-o", str(out))
+    assert run.code == 1
+    assert out.read_text(encoding="utf-8") == cli(site, "check", "--source-only").out
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".report")) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["claims/context.yaml", "claims/new.json", "docs/figures.md", "docs/new.txt", "seeds/000_47ef2131506feb3b.txt",
+     "seeds/report.txt", "pyproject.toml", "conf.py", "claims"],
+)
+def test_an_output_is_never_an_input(cli, site: Path, target: str) -> None:
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    run = cli(site, "check", "-o", str(site / target))
+    assert run.code == 2
+    assert run.out == "" and len(run.err.strip().splitlines()) == 1
+    assert f"--output {site / target}" in run.err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_through_a_linked_folder_into_the_claims_is_refused(cli, site: Path, tmp_path: Path) -> None:
+    os.symlink(site / "claims", tmp_path / "reports")
+    run = cli(site, "check", "-o", str(tmp_path / "reports" / "context.yaml"))
+    assert run.code == 2 and "it is an input of the project" in run.err
+
+
+def test_an_output_in_a_project_whose_pages_are_its_root(cli, rootdir: Path, tmp_path: Path) -> None:
+    """With docs = "." (the pages at the top), a report beside them is fine; a page or claims file is not."""
+    project = tmp_path / "p"
+    shutil.copytree(rootdir / "test-claims", project)
+    assert cli(project, "check", "-o", str(project / "report.txt")).code in (0, 1)
+    assert (project / "report.txt").exists()
+    for target in ("index.md", "new.md", "claims/more.yaml", "article.txt"):
+        assert cli(project, "check", "-o", str(project / target)).code == 2, target
+
+
+def test_schema_check_does_not_block_on_a_fifo(cli, site: Path) -> None:
+    (site / "claims" / "schema.json").unlink()
+    os.mkfifo(site / "claims" / "schema.json")
+    run = cli(site, "schema", "--check")
+    assert run.code == 1 and "the schema is out of date" in run.out

@@ -1,5 +1,9 @@
 """Fuzzing the claims loader and the page parser: whatever the input, a finding, never an exception.
 
+And for time: the page parser and the sentence splitter, given a generated piece of text
+repeated n and 8n times, take less than 24 times as long for the larger (linear work
+takes about 8 times, quadratic work 64).
+
 Short runs here; ``nox -s fuzz`` runs the same properties with many more examples
 (``CLAIMDOCS_FUZZ_EXAMPLES``).
 """
@@ -7,10 +11,13 @@ Short runs here; ``nox -s fuzz`` runs the same properties with many more example
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimdocs.article import sentence_spans
 from claimdocs.loader import load_yaml_text, validate
 from claimdocs.model import ClaimsFile
 from claimdocs.pages import parse_page, split_role
@@ -19,6 +26,8 @@ from claimdocs.rules.engine import check_page
 
 EXAMPLES = int(os.environ.get("CLAIMDOCS_FUZZ_EXAMPLES", "120"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Timing runs cost more: a twentieth as many (at least 5).
+FUZZ_TIME = settings(max_examples=max(5, EXAMPLES // 20), deadline=None, suppress_health_check=list(HealthCheck))
 
 YAML_PIECES = st.sampled_from(
     [
@@ -76,3 +85,43 @@ def test_the_page_rules_never_raise(real_project: Project, text: str) -> None:
         assert f.path == "docs/fuzz.md"
         assert f.line >= 1 and f.col >= 1
         assert f.rule
+
+
+# ---------------------------------------------------------------- for time
+
+
+def _best(fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _linear(work: Callable[[str], object], unit: str) -> None:
+    """``work`` on ``unit`` repeated n and 8n times (n grown until the small run takes a few milliseconds)."""
+    n = 16
+    while _best(lambda n=n: work(unit * n)) < 0.004 and n < 1 << 15:  # type: ignore[misc]
+        n *= 2
+    for _attempt in range(2):  # one more try before failing: the machine may have been busy
+        small, large = _best(lambda: work(unit * n)), _best(lambda: work(unit * (8 * n)))
+        if large < 24 * small:
+            return
+    raise AssertionError(f"{unit!r} x{n}: x8 the input took x{large / small:.1f} the time")
+
+
+@FUZZ_TIME
+@given(st.lists(PAGE_PIECES, min_size=1, max_size=8).map("".join))
+def test_the_page_parser_is_linear_in_any_repeated_piece(unit: str) -> None:
+    _linear(lambda text: parse_page(text, "docs/fuzz.md"), unit)
+
+
+SENTENCE_PIECES = st.sampled_from([".", "!", "?", " ", "\n", "\n\n", "\t", '"', "'", "\u201d", "\u2019", ")", "Mr",
+                                   "U.S", "Lt", "Gen", "a", "B", "word", "\u201c", "..."])
+
+
+@FUZZ_TIME
+@given(st.lists(SENTENCE_PIECES, min_size=1, max_size=10).map("".join))
+def test_the_sentence_splitter_is_linear_in_any_repeated_piece(unit: str) -> None:
+    _linear(sentence_spans, unit)

@@ -140,6 +140,55 @@ def test_encoding_problems(raw: bytes, line: int, col: int, message: str) -> Non
     assert message in findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"\xef\xbb\xbfclaims: []\n", "claims: []\n"),
+        (b"claims: []\r\nentities: []\r\n", "claims: []\nentities: []\n"),
+        (b"claims: []\rentities: []\r", "claims: []\nentities: []\n"),
+    ],
+)
+def test_a_bom_and_cr_line_ends_are_read_like_lf_where_asked(raw: bytes, text: str) -> None:
+    assert decode(raw, "claims/x.yaml", normalize=True) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "col"),
+    [
+        ("a: \u201cq\u201d \u2014 ".encode() + b"\xff\n", 1, 10),  # 14 in bytes
+        (b"\xef\xbb\xbfa: " + b"\xff", 1, 4),  # the BOM is no column
+        (b"a\r\nb: \xc3\xa9\xff\r\n", 2, 5),
+        (b"a\rb: \xff", 2, 4),
+    ],
+)
+def test_a_bad_byte_is_located_in_characters(raw: bytes, line: int, col: int) -> None:
+    _text, [finding] = decode(raw, "claims/x.yaml", normalize=True)
+    assert (finding.line, finding.col) == (line, col)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "message"),
+    [
+        ('x: "\u00e9\u00e9" \x07\n', 1, 9, "character U+0007 is not allowed"),
+        ("a: \u20ac\u20ac\u20ac\nb: \x1b\n", 2, 4, "character U+001B is not allowed"),
+        ('a: "\u00e9\u00e9\u00e9\u20ac" [oops\n', 1, 11, "YAML syntax error"),  # 16 in bytes
+    ],
+)
+def test_yaml_errors_after_non_ascii_text_are_located_in_characters(text: str, line: int, col: int,
+                                                                    message: str) -> None:
+    loaded, [finding] = load_yaml_text(text, "claims/x.yaml")
+    assert loaded is None
+    assert (finding.line, finding.col) == (line, col)
+    assert message in finding.message
+
+
+@pytest.mark.parametrize("digits", [41, 4_301, 100_001])
+def test_a_number_of_many_digits_stays_text(digits: int) -> None:
+    loaded, findings = load_yaml_text("v: 1" + "0" * (digits - 1) + "\n", "claims/x.yaml")
+    assert findings == [] and loaded is not None
+    assert loaded.data["v"] == "1" + "0" * (digits - 1)  # the schema says it is not a finite number
+
+
 def test_missing_file_is_a_finding(tmp_path: Path) -> None:
     loaded, findings = load_yaml(tmp_path / "nope.yaml", "claims/nope.yaml")
     assert loaded is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimdocs.myst import DEFAULT_EXTENSIONS, MAX_BLOCK_CHARS, cap_runs
 from claimdocs.pages import Block, parse_page, position_of, split_role
 
 
@@ -68,7 +69,9 @@ def test_entities_and_escapes_keep_later_columns_exact() -> None:
 
 def test_links_images_and_emphasis_are_prose_but_urls_are_not() -> None:
     text = "See [the 2023 report](https://x.org/2023 \"t\") and ![alt 5](i.png) then **bold 9** and 11.\n"
-    (block,) = blocks(text)
+    alt, block = blocks(text)  # the alt text is prose a screen reader reads: a block of its own
+    assert (alt.kind, alt.text) == ("alt", "alt 5")
+    assert at(text, alt.segments[0].line, alt.segments[0].col, 5) == "alt 5"
     assert "https" not in block.text
     assert "alt 5" not in block.text
     for needle in ("the 2023 report", "bold 9", " and 11."):
@@ -186,7 +189,8 @@ def test_literal_content_is_not_prose() -> None:
 
 def test_other_roles_and_inline_code_are_code_segments() -> None:
     (block,) = blocks("Use {ref}`section 3 <sec>` and `12` and {math}`x^2`.\n")
-    assert [s.kind for s in block.segments if s.kind != "text"] == ["code", "code", "code"]
+    assert [s.kind for s in block.segments if s.kind != "text"] == ["code", "code"]
+    assert "section 3" in block.text  # a link's text, shown as text: prose, like a Markdown link's
 
 
 def test_front_matter_and_targets_are_skipped() -> None:
@@ -225,3 +229,117 @@ def test_parse_never_raises(text: str) -> None:
     for block in page.blocks:
         for seg in block.segments:
             assert seg.line >= 1 and seg.col >= 1
+
+
+# ---------------------------------------------------------------- what a reader sees: checked or refused
+
+
+def refused(text: str, extensions: frozenset[str] = DEFAULT_EXTENSIONS) -> list[tuple[int, int, str]]:
+    """(line, col, the refused text) of each refusal on a page."""
+    page = parse_page(text, "p.md", extensions=extensions)
+    return [(r.line, r.col, text[r.start : r.end]) for r in page.refused]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A.\n\n```{raw} html\n<p>x</p>\n```\n\nB.\n", [(3, 4, "```{raw} html\n<p>x</p>\n```\n")]),
+        (":::{eval-rst}\nx\n:::\n", [(1, 4, ":::{eval-rst}\nx\n:::\n")]),
+        ("```{csv-table}\n:file: /etc/passwd\n```\n", [(1, 4, "```{csv-table}\n:file: /etc/passwd\n```\n")]),
+        ("```{literalinclude} x.py\n```\n", [(1, 4, "```{literalinclude} x.py\n```\n")]),
+        ("```{include} x.md\n:literal:\n```\n", [(1, 4, "```{include} x.md\n:literal:\n```\n")]),
+        ("```{include} x.md\n---\ncode: python\n---\n```\n", [(1, 4, "```{include} x.md\n---\ncode: python\n---\n```\n")]),
+        ("```{glossary}\nterm\n  def\n```\n", [(1, 4, "```{glossary}\nterm\n  def\n```\n")]),
+        ("```{mermaid}\ngraph A-->B\n```\n", [(1, 4, "```{mermaid}\ngraph A-->B\n```\n")]),
+        ("<div>\nhi\n</div>\n\nafter\n", [(1, 1, "<div>\nhi\n</div>\n")]),
+        ("  <p>x</p>\n", [(1, 3, "  <p>x</p>\n")]),
+        ("a <span title=\"x\">b</span> c\n", [(1, 3, "<span title=\"x\">")]),
+        ("a <script>alert(1)</script>\n", [(1, 3, "<script>")]),
+        ("![{claim}`a <b>` c](p.png)\n", [(1, 3, "{claim}`a <b>`")]),
+        ("> ```{raw} html\n> x\n> ```\n", [(1, 6, "> ```{raw} html\n> x\n> ```\n")]),
+        (":::{note}\n```{raw} html\nx\n```\n:::\n", [(2, 4, "```{raw} html\nx\n```\n")]),
+    ],
+)
+def test_routes_around_the_checks_are_refused_with_the_span_the_build_leaves_out(
+        text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert refused(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<!-- a note -->\n\nText.\n", "<!-- one -->\n<!-- two -->\n", "a <b>bold</b> <i>x</i> <br> <br/> <sub>2</sub> c\n",
+     "a <!-- inline --> b\n", "```{code-block} python\n<p>x</p>\n```\n", "```\n<div>x</div>\n```\n",
+     "{{ not a substitution }}\n", "`<div>` in code\n"],
+)
+def test_what_is_not_refused(text: str) -> None:
+    assert refused(text) == []
+
+
+def test_substitutions_are_refused_only_when_the_extension_reads_them() -> None:
+    text = "They say {{ toll }} died.\n\n{{ block }}\n"
+    assert refused(text) == []
+    (block,) = parse_page(text.split("\n\n")[0], "p.md").blocks
+    assert block.text == "They say {{ toll }} died."  # plain text a reader sees, checked
+    on = DEFAULT_EXTENSIONS | {"substitution"}
+    assert refused(text, on) == [(1, 10, "{{ toll }}"), (3, 1, "{{ block }}\n")]
+
+
+def test_the_extensions_sphinx_uses_decide_what_a_page_says() -> None:
+    text = ":::{note}\nInside.\n:::\n"
+    with_fences = parse_page(text, "p.md", extensions=frozenset({"colon_fence"}))
+    without = parse_page(text, "p.md", extensions=frozenset())
+    assert [b.text for b in with_fences.blocks] == ["Inside."]
+    assert [b.text for b in without.blocks] == [":::{note} Inside. :::"]  # a paragraph: checked as prose
+
+
+def test_alt_text_prose_options_and_toctree_titles_are_prose() -> None:
+    text = ("![A chart of 65,000](chart.png)\n\n```{image} pic.png\n:alt: About 12 people\n```\n\n"
+            "```{figure} pic.png\n---\nalt: A figure of 3\ncaption: ignored here\n---\nThe caption, 4.\n```\n\n"
+            "```{toctree}\n:caption: Part 5\nThe 6 pages <page>\nplain\n```\n")
+    page = parse_page(text, "p.md")
+    found = {(b.kind, b.text) for b in page.blocks}
+    assert {("alt", "A chart of 65,000"), ("title", "About 12 people"), ("title", "A figure of 3"),
+            ("paragraph", "The caption, 4."), ("title", "Part 5"), ("title", "The 6 pages")} <= found
+    alt = next(b for b in page.blocks if b.kind == "alt")
+    assert (alt.segments[0].line, alt.segments[0].col) == (1, 3)
+    assert [(f.kind, f.target) for f in page.files] == [("image", "chart.png"), ("image", "pic.png"), ("image", "pic.png")]
+
+
+def test_an_include_is_a_file_the_engine_reads() -> None:
+    page = parse_page("Intro.\n\n```{include} ../notes.md\n:start-line: 2\n:end-before: END\n```\n", "p.md")
+    [ref] = page.files
+    assert (ref.kind, ref.target, ref.line, ref.col) == ("include", "../notes.md", 3, 4)
+    assert dict(ref.options) == {"start-line": "2", "end-before": "END"}
+    assert page.refused == []
+
+
+def test_a_paragraph_over_the_cap_is_refused_and_blanked_keeping_lines() -> None:
+    long = "word " * (MAX_BLOCK_CHARS // 5 + 10)
+    text = f"# T\n\n{long}\nstill the same paragraph\n\nAfter it, 12 people.\n"
+    page = parse_page(text, "p.md")
+    [r] = page.refused
+    assert (r.line, r.col) == (3, 1)
+    assert "without a blank line" in r.message and f"{MAX_BLOCK_CHARS:,}" in r.message
+    assert text[r.start : r.end] == long + "\nstill the same paragraph"
+    after = next(b for b in page.blocks if "After" in b.text)
+    assert (after.segments[0].line, after.segments[0].col) == (6, 1)
+    assert not any("word" in b.text for b in page.blocks)
+
+
+def test_capping_keeps_every_line_and_leaves_short_paragraphs() -> None:
+    text = "a\n\n" + "x" * (MAX_BLOCK_CHARS + 1) + "\n\nb\n"
+    capped, runs = cap_runs(text)
+    assert len(capped) == len(text) and capped.count("\n") == text.count("\n")
+    assert runs == [(3, 3, 3 + MAX_BLOCK_CHARS + 1)]
+    assert cap_runs("short\n\n" * 10) == ("short\n\n" * 10, [])
+
+
+def test_roles_whose_text_a_reader_sees_are_prose_and_code_roles_are_code() -> None:
+    text = "They say {strong}`65,000` and {ref}`the 12 dead <x>`, {code}`99`, {bdg-info}`7 badges`.\n"
+    (block,) = parse_page(text, "p.md").blocks
+    kinds = [(seg.kind, seg.text) for seg in block.segments if seg.text.strip(" ,.") and seg.text != " and "]
+    assert kinds == [("text", "They say "), ("text", "65,000"), ("text", "the 12 dead"), ("code", "99"),
+                     ("text", "7 badges")]
+    for seg in block.segments:
+        if seg.kind == "text" and seg.text in ("65,000", "the 12 dead", "7 badges"):
+            assert at(text, seg.line, seg.col, len(seg.text)) == seg.text

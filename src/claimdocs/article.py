@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import hashlib
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -56,6 +57,7 @@ class Folded:
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviations) -> list[tuple[int, int]]:
@@ -71,7 +73,8 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviati
             before = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start() + 1)
             if before:
                 word = before.group(1)
-                nxt = text[end:].lstrip()[:1]
+                after = _NEXT_CHAR.match(text, end)
+                nxt = after.group(1) if after else ""
                 if word.lower() in abbreviations:
                     continue
                 if "." in word and not (nxt.isupper() or nxt in "\"\u201c"):
@@ -134,8 +137,8 @@ class Article:
         hay = self.folded.text
         found: list[Match] = []
         i = hay.find(needle)
-        while i != -1:
-            if (not fprefix or hay[:i].endswith(fprefix)) and (not fsuffix or hay[i + len(needle) :].startswith(fsuffix)):
+        while i != -1:  # endswith/startswith at an offset: no copy of the article a candidate
+            if (not fprefix or hay.endswith(fprefix, 0, i)) and (not fsuffix or hay.startswith(fsuffix, i + len(needle))):
                 s, e = self.folded.original_span(i, i + len(needle), len(self.text))
                 found.append(Match(s, e))
             i = hay.find(needle, i + 1)
@@ -155,11 +158,21 @@ class Article:
         places = ", ".join("line {}:{}".format(*self.line_col(m.start)) for m in found[:5])
         return f"evidence found {len(found)} times in the article ({places}): {shorten(fold(exact), 90)!r}; add a prefix or suffix to make it unique"
 
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
+        return [s for s, _e in self.sentences], [e for _s, e in self.sentences]
+
     def around(self, start: int, end: int, before: int = 3, after: int = 1) -> str:
-        """The sentences around [start, end): where a speaker, actor or holder may be named."""
+        """The sentences around [start, end): where a speaker, actor or holder may be named (a bisection)."""
         spans = self.sentences
-        idx = [i for i, (s, e) in enumerate(spans) if s < end and e > start] or [0]
-        lo, hi = max(0, idx[0] - before), min(len(spans) - 1, idx[-1] + after)
+        if not spans:
+            return ""
+        starts, ends = self._sentence_bounds
+        first = bisect.bisect_right(ends, start)  # the first sentence ending after start
+        last = bisect.bisect_left(starts, end) - 1  # the last one starting before end
+        if first > last:  # none overlaps: the first sentence, as before
+            first = last = 0
+        lo, hi = max(0, first - before), min(len(spans) - 1, last + after)
         return self.text[spans[lo][0] : spans[hi][1]]
 
     def nearest(self, text: str) -> str:
@@ -167,10 +180,19 @@ class Article:
         return nearest_in(self.text, text)
 
 
+#: A hint compares at most this many words of a text (difflib is quadratic in them).
+HINT_WORDS = 40
+#: Up to this many words of haystack every window is compared; past it, only the windows
+#: sharing the most words with the text (:data:`HINT_CANDIDATES` of them), so a hint costs
+#: time linear in the haystack.
+EXHAUSTIVE_WORDS = 3000
+HINT_CANDIDATES = 32
+
+
 def nearest_in(haystack: str, text: str, limit: int = 160) -> str:
     """The window of ``haystack`` (in words) closest to ``text``, for error hints."""
     words = list(re.finditer(r"\S+", haystack))
-    want = fold(text).split()
+    want = fold(text).split()[:HINT_WORDS]
     if not words or not want:
         return ""
     k = max(1, min(len(want), len(words)))
@@ -178,7 +200,7 @@ def nearest_in(haystack: str, text: str, limit: int = 160) -> str:
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(target)
     best, best_ratio = (0, k), -1.0
-    for i in range(0, len(words) - k + 1):
+    for i in _windows(words, want, k):
         candidate = fold(haystack[words[i].start() : words[i + k - 1].end()]).lower()
         matcher.set_seq1(candidate)
         if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
@@ -189,3 +211,20 @@ def nearest_in(haystack: str, text: str, limit: int = 160) -> str:
     snippet = haystack[words[best[0]].start() : words[best[1] - 1].end()]
     snippet = fold(snippet)
     return snippet if len(snippet) <= limit else snippet[: limit - 1] + "\u2026"
+
+
+def _windows(words: list[re.Match[str]], want: list[str], k: int) -> list[int]:
+    """The starts of the windows of ``k`` words worth comparing: all of them in a short haystack,
+    else those sharing the most words with ``want`` (a sliding count, linear), in order."""
+    count = len(words) - k + 1
+    if len(words) <= EXHAUSTIVE_WORDS:
+        return list(range(count))
+    wanted = {w.lower() for w in want}
+    hits = [1 if fold(m.group()).lower() in wanted else 0 for m in words]
+    score = sum(hits[:k])
+    scores = [score]
+    for i in range(1, count):
+        score += hits[i + k - 1] - hits[i - 1]
+        scores.append(score)
+    best = heapq.nsmallest(HINT_CANDIDATES, range(count), key=lambda i: (-scores[i], i))
+    return sorted(best)

@@ -1,24 +1,29 @@
 """The command line: ``claimdocs check``, ``claimdocs claims``, ``claimdocs anchor``.
 
 Exit codes: 0 clean, 1 findings, 2 cannot run (bad arguments, unreadable
-configuration). Never a traceback: an unexpected error is reported as exit 2
-with a one-line message.
+configuration, an output that would overwrite an input). Never a traceback: an
+unexpected error is reported as exit 2 with a one-line message. ``--output`` is
+written atomically (a temporary file, then a rename) and never to an input or among
+them; standard output that cannot encode a character gets an escape, never an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from claimdocs._version import __version__
-from claimdocs.config import Config
+from claimdocs.config import Config, conf_files
 from claimdocs.export import claims_document
+from claimdocs.files import MAX_YAML_BYTES, Refused, printable, read_input, write_atomic
 from claimdocs.findings import CannotRun, Finding
-from claimdocs.project import load_project
+from claimdocs.project import Project, load_project, page_files
 from claimdocs.reporting import FORMATS, RuleDocs, format_github, format_json, format_sarif, format_text
 
 
@@ -53,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a strict ASCII terminal gets escapes, not an error
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -61,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, without a traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:
         print(f"claimdocs: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 2
@@ -69,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if not root.is_dir():
-        raise CannotRun(f"{args.root}: not a folder")
+        raise CannotRun(f"{printable(str(args.root))}: not a folder")
     if args.command == "schema":
         return _schema(root, args.check)
     if args.command == "rules":
@@ -82,24 +94,71 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "claims":
         doc = claims_document(project)
         if args.json:
-            sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+            _emit(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n", "json")
         else:
-            for c in doc["claims"]:
-                sys.stdout.write(f"{c['id']:40} {c['kind']:9} {c['evidence']['exact'][:60]!r}\n")
+            _emit("".join(f"{c['id']:40} {c['kind']:9} {c['evidence']['exact'][:60]!r}\n" for c in doc["claims"]), "text")
         return 0
     from claimdocs.rules.engine import run_checks
 
+    if args.output:
+        _refuse_output(args.output, config, project)
     result = run_checks(project, pages=not args.source_only)
     findings = result.findings
     summary = {**result.summary, "seconds": round(time.perf_counter() - started, 3)}
     out = _render(args.format, findings, summary, config)
     if args.output:
-        args.output.write_text(out, encoding="utf-8")
+        _refuse_output(args.output, config, project, result.included)
+        try:
+            write_atomic(args.output, out)
+        except OSError as exc:
+            raise CannotRun(f"--output {printable(str(args.output))}: cannot write it: {exc.strerror or exc}") from None
     else:
-        sys.stdout.write(out)
+        _emit(out, args.format)
     if args.summary or args.format == "text":
         print(_summary_line(summary, findings), file=sys.stderr)
     return 1 if findings else 0
+
+
+def _refuse_output(target: Path, config: Config, project: Project, included: Iterable[str] = ()) -> None:
+    """Refuse (exit 2) an output that is an input of the project or lies among them.
+
+    Inputs are the article, its metadata, pyproject.toml, conf.py, the claims files, the
+    pages and the files they include; the folders holding the claims, the pages and the
+    article (when they are not the project folder itself) take no output at all, and
+    neither does anything that is not a regular file (a FIFO would block the writer).
+    """
+    shown = printable(str(target))
+    real = Path(os.path.realpath(target))
+    if real.exists() and not real.is_file():
+        raise CannotRun(f"--output {shown}: not a regular file; write the report to a file")
+    root = Path(os.path.realpath(config.root))
+    files = {config.path("article"), config.path("metadata"), config.root / "pyproject.toml", *conf_files(config),
+             *project.files, *page_files(config), *(config.root / p for p in included)}
+    if any(real == Path(os.path.realpath(f)) for f in files):
+        raise CannotRun(f"--output {shown}: it is an input of the project; write the report elsewhere")
+    folders = {config.path("claims"), config.path("docs"), config.path("article").parent, config.path("metadata").parent}
+    for folder in folders:
+        inside = Path(os.path.realpath(folder))
+        if inside != root and (real == inside or inside in real.parents):
+            raise CannotRun(f"--output {shown}: it lies in {config.display(folder)}/, among the project's inputs; "
+                            "write the report elsewhere")
+    docs, claims = Path(os.path.realpath(config.path("docs"))), Path(os.path.realpath(config.path("claims")))
+    if (real.suffix == ".md" and docs in real.parents) or (real.suffix in (".yaml", ".yml") and claims in real.parents):
+        raise CannotRun(f"--output {shown}: it would be read as an input of the project; write the report elsewhere")
+
+
+def _emit(text: str, fmt: str) -> None:
+    """Write to standard output; where it cannot encode a character, JSON gets ``\\uXXXX`` escapes (still valid JSON)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if fmt in ("json", "sarif"):
+            text = _NON_ASCII.sub(lambda m: json.dumps(m.group())[1:-1], text)
+    sys.stdout.write(text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _render(fmt: str, findings: list[Finding], summary: dict[str, object], config: Config) -> str:
@@ -146,7 +205,7 @@ def _rules(as_json: bool) -> int:
     from claimdocs.rules.registry import RULES, catalogue_markdown, rule_docs
 
     if not as_json:
-        sys.stdout.write(catalogue_markdown())
+        _emit(catalogue_markdown(), "text")
         return 0
     docs = rule_docs()
     rules = [
@@ -154,7 +213,7 @@ def _rules(as_json: bool) -> int:
          "specification": docs.get(r.id, [])}
         for r in RULES.values()
     ]
-    sys.stdout.write(json.dumps({"rules": rules}, indent=2, ensure_ascii=False) + "\n")
+    _emit(json.dumps({"rules": rules}, indent=2, ensure_ascii=False) + "\n", "json")
     return 0
 
 
@@ -163,12 +222,12 @@ def _schema(root: Path, check: bool) -> int:
 
     text = schema_json()
     if not check:
-        sys.stdout.write(text)
+        _emit(text, "json")
         return 0
     target = root / "claims" / "schema.json"
     try:
-        current = target.read_text(encoding="utf-8")
-    except OSError:
+        current = read_input(root, target, limit=MAX_YAML_BYTES, what="schema").decode("utf-8", "replace")
+    except Refused:
         current = ""
     if current != text:
         print(f"{target}:1:1: error: the schema is out of date; run `claimdocs schema > claims/schema.json` [claims.schema]")

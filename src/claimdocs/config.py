@@ -10,6 +10,7 @@ field, in a loop (:func:`claimdocs.sphinx.setup`).
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,8 +19,13 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimdocs.files import MAX_CONFIG_BYTES, Refused, display, normalize_text, printable, read_input
 from claimdocs.findings import CannotRun
 from claimdocs.model import Vocabulary
+
+
+class _NoTable(CannotRun):
+    """pyproject.toml, or its [tool.claimdocs] table, is not there (conf.py may then give the settings)."""
 
 
 class Config(BaseModel):
@@ -79,11 +85,8 @@ class Config(BaseModel):
         return self.root / str(getattr(self, name))
 
     def display(self, path: Path) -> str:
-        """A path as findings show it: relative to the root, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """A path as findings show it: relative to the root, with forward slashes, links not followed."""
+        return display(self.root, path)
 
     # ------------------------------------------------------------ reading
 
@@ -110,17 +113,23 @@ class Config(BaseModel):
     def pyproject_table(cls, root: Path) -> dict[str, object]:
         """The ``[tool.claimdocs]`` table of ``root/pyproject.toml``."""
         pyproject = root / "pyproject.toml"
+        if not pyproject.exists() and not pyproject.is_symlink():
+            raise _NoTable(f"{printable(str(pyproject))}: not found; run from the project root or pass --root")
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise CannotRun(f"{pyproject}: not found; run from the project root or pass --root") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CannotRun(f"{pyproject}: cannot read: {exc}") from None
+            text = normalize_text(read_input(root, pyproject, limit=MAX_CONFIG_BYTES).decode("utf-8"))
+            data = tomllib.loads(text)
+        except Refused as exc:
+            raise CannotRun(f"{printable(str(pyproject))}: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise CannotRun(f"{printable(str(pyproject))}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
         except tomllib.TOMLDecodeError as exc:
-            raise CannotRun(f"{pyproject}: invalid TOML: {exc}") from None
-        table = data.get("tool", {}).get("claimdocs")
+            raise CannotRun(f"{printable(str(pyproject))}: invalid TOML: {exc}") from None
+        except RecursionError:
+            raise CannotRun(f"{printable(str(pyproject))}: invalid TOML: nested too deeply to read") from None
+        tool = data.get("tool", {})
+        table = tool.get("claimdocs") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
-            raise CannotRun(f"{pyproject}: no [tool.claimdocs] table")
+            raise _NoTable(f"{printable(str(pyproject))}: no [tool.claimdocs] table")
         return table
 
     @classmethod
@@ -132,8 +141,68 @@ class Config(BaseModel):
         """The pyproject table, each key overridden by ``overrides`` (conf.py); without a table, the overrides alone."""
         try:
             table = cls.pyproject_table(root)
-        except CannotRun:
+        except _NoTable:  # no table at all: conf.py may give every key (an unreadable one is still an error)
             if not overrides:
                 raise
             table = {}
         return cls.from_mapping(root, {**table, **overrides}, f"{root / 'pyproject.toml'} [tool.claimdocs] and conf.py")
+
+
+# ------------------------------------------------------------ how pages are parsed
+
+#: The MyST extensions pages are read with when the project has no ``conf.py`` (the command line alone).
+DEFAULT_MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "fieldlist", "attrs_inline"})
+
+
+def conf_files(config: Config) -> list[Path]:
+    """Where the Sphinx configuration may be: beside pyproject.toml, else in the docs folder."""
+    return [config.root / "conf.py", config.path("docs") / "conf.py"]
+
+
+def myst_extensions(config: Config) -> tuple[frozenset[str], str, int, str | None]:
+    """The MyST extensions Sphinx reads the pages with, so the checker reads them the same way.
+
+    One source of truth: ``myst_enable_extensions`` in ``conf.py``, read as a literal (conf.py
+    is never run). Returns (extensions, the file they come from, its line, a problem or None).
+    Without a conf.py, :data:`DEFAULT_MYST_EXTENSIONS`; a conf.py that does not set the value
+    gets MyST's default, none. The Sphinx build compares the result with what Sphinx really
+    uses and reports any difference (``claims.config``).
+    """
+    for conf in conf_files(config):
+        if not (conf.exists() or conf.is_symlink()):
+            continue
+        shown = config.display(conf)
+        try:
+            source = read_input(config.root, conf, limit=MAX_CONFIG_BYTES, what="Sphinx configuration")
+            tree = ast.parse(normalize_text(source.decode("utf-8")), filename=shown)
+        except Refused as exc:
+            return frozenset(), shown, 1, exc.message
+        except (UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+            return frozenset(), shown, getattr(exc, "lineno", None) or 1, f"cannot read conf.py without running it: {type(exc).__name__}"
+        found: tuple[frozenset[str], int, str | None] = (frozenset(), 1, None)
+        for node in tree.body:
+            target, value = _assignment(node)
+            if target != "myst_enable_extensions" or value is None:
+                continue
+            try:
+                names = ast.literal_eval(value)
+            except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
+                names = None
+            if not isinstance(names, list | tuple | set | frozenset) or not all(isinstance(n, str) for n in names):
+                found = (frozenset(), node.lineno, "myst_enable_extensions in conf.py is not a literal list of names; "
+                         "the checker reads it without running conf.py: write the names out")
+            else:
+                found = (frozenset(names), node.lineno, None)
+        return found[0], shown, found[1], found[2]
+    return DEFAULT_MYST_EXTENSIONS, "", 1, None
+
+
+def _assignment(node: ast.stmt) -> tuple[str | None, ast.expr | None]:
+    """``name = value`` or ``name: T = value`` at the top of a module: (name, value)."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id, node.value
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id, node.value
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+        return node.target.id, None if node.target.id != "myst_enable_extensions" else ast.Constant(value=None)
+    return None, None

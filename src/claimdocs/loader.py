@@ -20,12 +20,17 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from claimdocs.files import MAX_YAML_BYTES, Refused, normalize_text, read_input
 from claimdocs.findings import Finding, RuleId
+from claimdocs.lexicon import shorten
 from claimdocs.model import KINDS
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = MAX_YAML_BYTES
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+#: A plain number with more digits than this stays a string (the schema then refuses it):
+#: Python refuses to convert integers of more than 4,300 digits, and no figure needs 40.
+MAX_DIGITS = 40
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?$")
@@ -79,6 +84,8 @@ def _scalar(value: str, style: str | None, tag: str | None) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
+    if len(value) > MAX_DIGITS:
+        return value
     if _INT.match(value):
         return int(value.replace("_", ""))
     if _FLOAT.match(value):
@@ -167,34 +174,44 @@ def _build(text: str, out: Loaded) -> Any:
     return root if documents else {}
 
 
-def decode(raw: bytes, display: str) -> tuple[str | None, list[Finding]]:
-    """Bytes to text, refusing a BOM, non-UTF-8 bytes and CRLF with a located message."""
-    if raw.startswith(b"\xef\xbb\xbf"):
+def decode(raw: bytes, display: str, *, normalize: bool = False) -> tuple[str | None, list[Finding]]:
+    """Bytes to text; bytes that are not UTF-8 are refused at their line and column (in characters).
+
+    ``normalize``: a byte-order mark and CRLF or CR line ends are read like LF (pages and YAML
+    files, as editors on any system save them); without it (the pinned article, whose offsets
+    count every character) they are refused with a located message.
+    """
+    if not normalize and raw.startswith(b"\xef\xbb\xbf"):
         return None, [Finding(display, 1, 1, RuleId.YAML, "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[: exc.start].decode("utf-8")  # valid up to the first bad byte
+        if normalize:
+            before = normalize_text(before)
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         return None, [
             Finding(display, line, col, RuleId.YAML, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
         ]
+    if normalize:
+        return normalize_text(text), []
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         return None, [Finding(display, line, 1, RuleId.YAML, "the file has CR or CRLF line ends; use LF line ends")]
     return text, []
 
 
-def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[Finding]]:
-    """Load one YAML file safely; on any problem return findings, never raise."""
+def load_yaml(path: Path, display: str, *, root: Path | None = None) -> tuple[Loaded | None, list[Finding]]:
+    """Load one YAML file safely; on any problem return findings, never raise.
+
+    ``root``: the project folder the file must lie inside (see :func:`claimdocs.files.read_input`).
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Finding(display, 1, 1, RuleId.YAML, f"the file is {size} bytes, over the limit of {MAX_BYTES}")]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Finding(display, 1, 1, RuleId.YAML, f"cannot read the file: {exc.strerror or exc}")]
-    text, findings = decode(raw, display)
+        raw = read_input(root, path, limit=MAX_BYTES)
+    except Refused as exc:
+        return None, [Finding(display, 1, 1, RuleId.YAML, exc.message)]
+    text, findings = decode(raw, display, normalize=True)
     if text is None:
         return None, findings
     return load_yaml_text(text, display)
@@ -218,8 +235,10 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         hint = "; indent with spaces, not tabs" if here == "\t" or "tab" in problem.lower() else ""
         return None, [Finding(display, line, col, RuleId.YAML, f"YAML syntax error: {problem}{hint}")]
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml gives the offset in bytes of the UTF-8 text, the pure-Python reader in characters
+        at = _char_offset(text, exc.position) if _LOADER is not yaml.SafeLoader else exc.position
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         return None, [
             Finding(display, line, col, RuleId.YAML, f"character {_char(exc.character)} is not allowed in YAML; remove it")
         ]
@@ -227,6 +246,11 @@ def load_yaml_text(text: str, display: str) -> tuple[Loaded | None, list[Finding
         return None, [Finding(display, 1, 1, RuleId.YAML, f"YAML error: {exc}")]
     except RecursionError:
         return None, [Finding(display, 1, 1, RuleId.YAML, "data nested too deeply to read")]
+
+
+def _char_offset(text: str, byte_offset: int) -> int:
+    """The character offset of a byte offset into ``text`` encoded as UTF-8."""
+    return len(text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
 
 
 def _char(character: object) -> str:
@@ -257,7 +281,7 @@ def _schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> Iter
         claim = _claim_id(loaded.data, loc)
         who = f"claim {claim}: " if claim else ""
         got = err.get("input")
-        found = "" if isinstance(got, dict | list) or got is None else f" (found {got!r})"
+        found = "" if isinstance(got, dict | list) or got is None else f" (found {shorten(repr(got), 80)})"
         yield Finding(display, line, col, RuleId.SCHEMA, f"{who}{where}: {err['msg']}{found}", claim=claim)
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from claimdocs.files import MAX_ARTICLE_BYTES
 from claimdocs.quantities import Hedge
 
 #: A stable, readable id: lowercase words joined by hyphens (``gaza-deaths``).
@@ -23,10 +24,13 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+#: The largest figure a claim may hold (a quadrillion): finite and far above any count in the news.
+MAX_VALUE = 1e15
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # allow_inf_nan: nan and inf are schema errors, so claims.json stays strict JSON
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 class Evidence(_Strict):
@@ -40,8 +44,8 @@ class Evidence(_Strict):
     exact: Text
     prefix: str = ""
     suffix: str = ""
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    start: int = Field(ge=0, le=MAX_ARTICLE_BYTES)
+    end: int = Field(gt=0, le=MAX_ARTICLE_BYTES)
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:
@@ -132,7 +136,7 @@ class Quantity(_ClaimBase):
     kind: Literal["quantity"]
     #: The figure as the article writes it, hedge included ("approximately 65,000").
     text: Text
-    value: float | None = None
+    value: float | None = Field(None, ge=-MAX_VALUE, le=MAX_VALUE)
     hedge: Hedge
     #: The unit as the grammar names it ("percent", "currency:USD", "time:year", "ordinal");
     #: omitted, the unit the grammar reads in ``text`` (none for a plain count).

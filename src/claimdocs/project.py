@@ -17,11 +17,13 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from claimdocs.article import Article
-from claimdocs.config import Config
+from claimdocs.config import Config, myst_extensions
+from claimdocs.files import MAX_ARTICLE_BYTES, Refused, confine, is_utf8_name, read_input
 from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import DEFAULT, Lexicon
 from claimdocs.loader import decode, load_yaml, validate
 from claimdocs.model import AnyClaim, Claim, ClaimsFile, Entity, Role, SourceMeta, Vocabulary
+from claimdocs.myst import DEFAULT_EXTENSIONS, check_extensions
 from claimdocs.registry import Registry
 
 
@@ -44,6 +46,8 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     #: The words the rules read prose with (English defaults).
     lexicon: Lexicon = DEFAULT
+    #: The MyST extensions the pages are read with: the ones Sphinx uses (:func:`claimdocs.config.myst_extensions`).
+    myst_extensions: frozenset[str] = DEFAULT_EXTENSIONS
     _registry: Registry | None = None
     _roles: tuple[int, int, dict[str, list[Role]], dict[str, list[int]]] | None = None
 
@@ -97,25 +101,81 @@ class Project:
 
 
 def claim_files(config: Config) -> list[Path]:
+    """The claims files (``*.yaml``, ``*.yml``) in the claims folder, sorted; links and FIFOs too, to be refused."""
+    return _claim_listing(config)[0]
+
+
+def _claim_listing(config: Config) -> tuple[list[Path], list[Finding]]:
     folder = config.path("claims")
+    outside = confine(config.root, folder)
+    if outside:
+        return [], [Finding(config.display(folder), 1, 1, RuleId.CONFIG, f"the claims folder: {outside}")]
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        return [], []  # load_project says "no claims files"
+    try:
+        with os.scandir(folder) as entries:
+            found = [Path(e.path) for e in entries
+                     if e.name.endswith((".yaml", ".yml")) and not e.is_dir(follow_symlinks=False)]
+    except OSError as exc:
+        return [], [Finding(config.claims, 1, 1, RuleId.CONFIG, f"cannot list the claims folder: {exc.strerror or exc}")]
+    return sorted(found), []
+
+
+def _folder_problem(config: Config, name: str, rule: RuleId) -> Finding | None:
+    """Why the configured folder ``name`` may not be read: outside the project, a link, not a folder."""
+    folder = config.path(name)
+    shown = config.display(folder)
+    problem = confine(config.root, folder)
+    if problem:
+        return Finding(shown, 1, 1, rule, f"the {name} folder: {problem}")
+    if not folder.is_dir():
+        return Finding(shown, 1, 1, rule, f"the {name} folder {shown}/ does not exist")
+    return None
 
 
 def page_files(config: Config) -> list[Path]:
     """The MyST pages under the docs folder, minus ``exclude``, sorted by their path in it."""
+    return page_listing(config)[0]
+
+
+def page_listing(config: Config, *, names: bool = True) -> tuple[list[Path], list[Finding]]:
+    """The pages, and a finding for every place they cannot all be listed from.
+
+    A folder that cannot be listed, a linked folder (Sphinx would read the pages in it) and
+    (with ``names``) a file name that is not UTF-8 are each a finding (``claims.page``);
+    linked pages and pages that are not regular files are listed, so reading them reports
+    why they are refused.
+    """
     docs = config.path("docs")
-    if not docs.is_dir():
-        return []
+    problem = _folder_problem(config, "docs", RuleId.CONFIG)
+    if problem is not None:
+        return [], [problem]
     found: list[Path] = []
-    for folder, dirs, files in os.walk(docs):
+    findings: list[Finding] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else docs
+        findings.append(Finding(config.display(where), 1, 1, RuleId.PAGE,
+                                f"cannot list the folder: {exc.strerror or exc}; its pages are not checked"))
+
+    for folder, dirs, files in os.walk(docs, onerror=unreadable):
+        for d in sorted(dirs):
+            if Path(folder, d).is_symlink() and not d.startswith("."):
+                findings.append(Finding(config.display(Path(folder, d)), 1, 1, RuleId.PAGE,
+                                        "the folder is a symbolic link; pages must be regular files inside the project"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "_build")
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
-                found.append(Path(folder, name))
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            path = Path(folder, name)
+            if not is_utf8_name(path):
+                if names:
+                    findings.append(Finding(config.display(path), 1, 1, RuleId.PAGE,
+                                            "the file name is not valid UTF-8; rename the page"))
+                continue
+            found.append(path)
     out = [p for p in found if not any(page_matches(p.relative_to(docs).as_posix(), pat) for pat in config.exclude)]
-    return sorted(out, key=lambda p: p.relative_to(docs).as_posix())
+    return sorted(out, key=lambda p: p.relative_to(docs).as_posix()), findings
 
 
 def page_matches(rel: str, pattern: str) -> bool:
@@ -138,14 +198,23 @@ def page_matches(rel: str, pattern: str) -> bool:
 
 
 def load_project(config: Config) -> Project:
+    """Everything the checks read, once; never raises for bad input (every problem is a finding)."""
     project = Project(config=config)
+    extensions, conf, line, problem = myst_extensions(config)
+    problem = problem or check_extensions(extensions)
+    if problem:
+        project.findings.append(Finding(conf or config.claims, line, 1, RuleId.CONFIG, problem))
+    else:
+        project.myst_extensions = extensions
     _load_article(project)
+    files, problems = _claim_listing(config)
+    project.findings += problems
     vocabularies: list[Vocabulary | None] = [config.vocabulary]
-    for path in claim_files(config):
+    for path in files:
         vocabularies.append(_load_claims_file(project, path))
     for vocabulary in vocabularies:
         project.lexicon = project.lexicon.extended(vocabulary)
-    if not project.files and not any(f.rule == "yaml" for f in project.findings):
+    if not project.files and not problems and not any(f.rule == "yaml" for f in project.findings):
         project.findings.append(
             Finding(config.claims, 1, 1, RuleId.CONFIG, f"no claims files (*.yaml) in {config.claims}/")
         )
@@ -156,7 +225,7 @@ def _load_article(project: Project) -> None:
     config = project.config
     meta_path = config.path("metadata")
     meta_display = config.display(meta_path)
-    loaded, problems = load_yaml(meta_path, meta_display)
+    loaded, problems = load_yaml(meta_path, meta_display, root=config.root)
     project.findings += problems
     if loaded is not None:
         meta, problems = validate(SourceMeta, loaded, meta_display)
@@ -167,11 +236,9 @@ def _load_article(project: Project) -> None:
     art_path = config.path("article")
     display = config.display(art_path)
     try:
-        raw = art_path.read_bytes()
-    except OSError as exc:
-        project.findings.append(
-            Finding(display, 1, 1, RuleId.SOURCE, f"cannot read the article: {exc.strerror or exc}; restore it from seeds/ in git")
-        )
+        raw = read_input(config.root, art_path, limit=MAX_ARTICLE_BYTES, what="article")
+    except Refused as exc:
+        project.findings.append(Finding(display, 1, 1, RuleId.SOURCE, exc.message))
         return
     text, problems = decode(raw, display)
     if text is None:
@@ -195,7 +262,7 @@ def _load_claims_file(project: Project, path: Path) -> Vocabulary | None:
     """Load one claims file into the project; its vocabulary, if it has one."""
     display = project.config.display(path)
     project.files.append(path)
-    loaded, problems = load_yaml(path, display)
+    loaded, problems = load_yaml(path, display, root=project.config.root)
     project.findings += problems
     if loaded is None:
         return None

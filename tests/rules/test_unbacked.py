@@ -42,7 +42,7 @@ def test_unbacked_figures_and_times(project: Project, prose: str, figure: str, s
 @pytest.mark.parametrize(
     "prose",
     ["A majority of voters agree.", "It lasted for decades.", "Just months prior, he spoke.",
-     "In recent weeks, it grew.", "There were 17 of them."],
+     "In recent weeks, it grew.", "There were 17 of them.", "The {ref}`figure of 12 <x>` link."],
 )
 def test_unbacked_without_a_claim_says_so(project: Project, prose: str) -> None:
     (f,) = check(project, prose + "\n")
@@ -53,7 +53,7 @@ def test_unbacked_without_a_claim_says_so(project: Project, prose: str) -> None:
 @pytest.mark.parametrize(
     "prose",
     ["Many Israelis are skeptical.", "Several officials spoke.", "A few people left.", "One of the disputes.",
-     "The page shows `65,000` as code.", "Section {nofact}`3` explains.", "The {ref}`figure of 12 <x>` role."],
+     "The page shows `65,000` as code.", "Section {nofact}`3` explains.", "The {ref}`figure <x>` role.", "Run {code}`seq 12`."],
 )
 def test_not_unbacked(project: Project, prose: str) -> None:
     clean(project, prose + "\n")

@@ -90,6 +90,7 @@ class PageContext(_Reporter):
         self.uses: list[Use] = []
         self.nofact = 0
         self._hinted: set[str] = set()  # texts given a "nearest text" hint on this page
+        self._suggested: set[str] = set()  # ids given a "did you mean" on this page
 
     def add(self, line: int, col: int, rule: Rule, message: str, claim: str | None = None) -> None:
         """Record a finding; its message stays on one line whatever the page held."""
@@ -118,8 +119,12 @@ class PageContext(_Reporter):
         return memo[text]
 
     def did_you_mean(self, ident: str, options: list[str]) -> str:
-        """"; did you mean <id>?" for a misspelt id (remembered per project)."""
+        """"; did you mean <id>?" for a misspelt id (remembered per project; "" past :data:`NEAREST_BUDGET` ids a page)."""
         key = (id(options), ident[:NEAREST_CHARS])
+        if key[1] not in self._suggested:
+            if len(self._suggested) >= NEAREST_BUDGET:
+                return ""  # difflib over every id, for thousands of different ids, would take minutes
+            self._suggested.add(key[1])
         memo = self.tables.close
         if key not in memo:
             if len(memo) > 4096:

@@ -30,11 +30,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
 from claimdocs.findings import Finding, RuleId
+from claimdocs.includes import (
+    MAX_INCLUDE_DEPTH,
+    MAX_INCLUDED_CHARS,
+    MAX_INCLUDES,
+    image_problem,
+    read_included,
+    resolve_include,
+)
 from claimdocs.loader import decode
 from claimdocs.model import CLAIM_TYPES, AnyClaim, Quote
-from claimdocs.pages import Page, parse_page
-from claimdocs.project import Project, page_files, page_matches
+from claimdocs.pages import FileRef, Page, parse_page
+from claimdocs.project import Project, page_listing, page_matches
 from claimdocs.rules.context import PageContext, SourceContext, Use
 from claimdocs.rules.coverage import coverage
 from claimdocs.rules.reference import check_unused, resolve
@@ -59,6 +68,14 @@ class PageResult:
     findings: list[Finding]
     uses: list[Use]
     nofact: int
+    #: Offsets into the page's text of what the Sphinx build leaves out: refused content (see
+    #: :class:`claimdocs.pages.Refusal`), and includes that are refused or hold refused content.
+    refused: list[tuple[int, int]] = field(default_factory=list)
+    #: False when the page, or a file it includes, could not be read: then its claims cannot be
+    #: known to be unused, and none is reported so (one finding for one broken file, no cascade).
+    complete: bool = True
+    #: The files the page includes (paths as findings show them), read and checked as part of it.
+    included: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,12 +83,15 @@ class PagesResult:
     findings: list[Finding]
     uses: list[Use]
     summary: dict[str, object] = field(default_factory=dict)
+    included: set[str] = field(default_factory=set)
 
 
 @dataclass
 class Result:
     findings: list[Finding]
     summary: dict[str, object] = field(default_factory=dict)
+    #: Files the pages include: inputs too (the command line never writes its report over one).
+    included: set[str] = field(default_factory=set)
 
 
 #: The marker checks of each claim class, and which of them also run on bare markers.
@@ -117,7 +137,7 @@ def check_page(
     the other families turn them off to specify each family alone.
     """
     with _no_cycle_collection():
-        return _check_page(project, path, text, tables, tracing)
+        return _check_page(project, path, text, tables, (path,), _Budget(), tracing)
 
 
 @contextmanager
@@ -140,9 +160,21 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _check_page(project: Project, path: str, text: str, tables: Tables | None, tracing: bool) -> PageResult:
-    page = parse_page(text, path)
-    ctx = PageContext(project, tables or tables_of(project), path, site_page=_is_site_page(project, path))
+@dataclass
+class _Budget:
+    """What one page may include in all, nested includes counted: a page including a file a thousand times,
+    which includes another a thousand times, would otherwise be read a million times (by MyST too)."""
+
+    includes: int = MAX_INCLUDES
+    chars: int = MAX_INCLUDED_CHARS
+
+
+def _check_page(project: Project, path: str, text: str, tables: Tables | None, chain: tuple[str, ...],
+                budget: _Budget, tracing: bool = True) -> PageResult:
+    """One page, or one file it includes (``chain``: the page, then each include down to this file)."""
+    tables = tables or tables_of(project)
+    page = parse_page(text, path, extensions=project.myst_extensions)
+    ctx = PageContext(project, tables, path, site_page=_is_site_page(project, chain[0]))
     views = [View(block, project, i) for i, block in enumerate(page.blocks)]
     lead_ins = _lead_ins(project, page, views)
     for view in views:
@@ -161,7 +193,57 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, t
                     sentence_check(ctx, sentence)
     for page_check in PAGE_CHECKS:
         page_check(ctx, page)
-    return PageResult(sorted(set(ctx.findings)), ctx.uses, ctx.nofact)
+    result = PageResult(ctx.findings, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused])
+    for ref in page.files:
+        _pull_in(project, page, ref, tables, chain, result, budget, tracing)
+    result.findings = sorted(set(result.findings))
+    return result
+
+
+def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: tuple[str, ...],
+             result: PageResult, budget: _Budget, tracing: bool) -> None:
+    """An image must lie inside the project; an included file is checked as part of the page."""
+    config = project.config
+
+    def refuse(message: str) -> None:
+        result.findings.append(Finding(page.path, ref.line, ref.col, RuleId.PAGE, message))
+        result.refused.append((ref.start, ref.end))
+
+    if ref.kind == "image":
+        problem = image_problem(config, chain[0], ref.target)
+        if problem:
+            refuse(problem)
+        return
+    where = resolve_include(config, chain[0], ref.target)
+    if isinstance(where, str):
+        refuse(f"{{include}} {ref.target}: {where}")
+        return
+    budget.includes -= 1
+    if budget.includes < 0:
+        refuse(f"{{include}} {ref.target}: more than {MAX_INCLUDES} includes in one page, nested ones counted")
+        return
+    try:
+        shown, text = read_included(config, where, dict(ref.options))
+    except Refused as exc:
+        refuse(f"{{include}} {ref.target}: {exc.message}")
+        result.complete = False
+        return
+    if shown in chain or len(chain) > MAX_INCLUDE_DEPTH:
+        refuse(f"{{include}} {ref.target}: includes nested too deeply, or a file that includes itself ({shown})")
+        return
+    budget.chars -= len(text)
+    if budget.chars < 0:
+        refuse(f"{{include}} {ref.target}: more than {MAX_INCLUDED_CHARS:,} characters included in one page, "
+               "nested includes counted")
+        return
+    inner = _check_page(project, shown, text, tables, (*chain, shown), budget, tracing)
+    result.included += [shown, *inner.included]
+    result.findings += inner.findings
+    result.uses += inner.uses
+    result.nofact += inner.nofact
+    result.complete = result.complete and inner.complete
+    if inner.refused:  # the build leaves out the whole include: nothing of it is shown unchecked
+        result.refused.append((ref.start, ref.end))
 
 
 def _is_site_page(project: Project, path: str) -> bool:
@@ -192,22 +274,31 @@ def _lead_ins(project: Project, page: Page, views: list[View]) -> dict[int, list
 
 def _display(project: Project, path: Path) -> str:
     """A page's path as findings show it, relative to the root, without following symlinks."""
-    try:
-        return path.relative_to(project.config.root).as_posix()
-    except ValueError:
-        return project.config.display(path)
+    return project.config.display(path)
 
 
 def _check_file(project: Project, path: Path, tables: Tables | None = None) -> PageResult:
     display = _display(project, path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return PageResult([Finding(display, 1, 1, RuleId.PAGE, f"cannot read the page: {exc.strerror or exc}")], [], 0)
-    text, problems = decode(raw, display)
+    text, problems = read_page(project, path, display)
     if text is None:
-        return PageResult([Finding(f.path, f.line, f.col, RuleId.PAGE, f.message) for f in problems], [], 0)
+        return PageResult(problems, [], 0, complete=False)
     return check_page(project, display, text, tables=tables)
+
+
+def read_page(project: Project, path: Path, display: str) -> tuple[str | None, list[Finding]]:
+    """A page's text, read as an input of the project (:mod:`claimdocs.files`), or the one finding saying why not.
+
+    A byte-order mark and CRLF or CR line ends are read like LF (lines and columns stay
+    where an editor shows them).
+    """
+    try:
+        raw = read_input(project.config.root, path, limit=MAX_PAGE_BYTES, what="page")
+    except Refused as exc:
+        return None, [Finding(display, 1, 1, RuleId.PAGE, exc.message)]
+    text, problems = decode(raw, display, normalize=True)
+    if text is None:
+        return None, [Finding(f.path, f.line, f.col, RuleId.PAGE, f.message) for f in problems]
+    return text, []
 
 
 #: From how many pages the command line checks them in parallel worker processes.
@@ -276,22 +367,21 @@ def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongsi
     """
     findings: list[Finding] = []
     uses: list[Use] = []
+    included: set[str] = set()
     nofact = 0
-    docs = project.config.path("docs")
-    if not docs.is_dir():
-        findings.append(
-            Finding(project.config.docs, 1, 1, RuleId.CONFIG, f"the docs folder {project.config.docs}/ does not exist")
-        )
-    pages = page_files(project.config)
+    pages, listing = page_listing(project.config)
+    findings += listing
     results, other = _check_all(project, pages, jobs, alongside)
     findings += other
     for result in results:
         findings += result.findings
         uses += result.uses
         nofact += result.nofact
-    findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
+        included.update(result.included)
+    if not listing and all(r.complete for r in results):  # else the unread pages' claims would all be "unused"
+        findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
     summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact}
-    return PagesResult(sorted(set(findings)), uses, summary)
+    return PagesResult(sorted(set(findings)), uses, summary, included)
 
 
 def run_checks(project: Project, *, pages: bool = True) -> Result:
@@ -304,4 +394,4 @@ def run_checks(project: Project, *, pages: bool = True) -> Result:
         return Result(check_source(project), summary)
     page_result = check_pages(project, alongside=check_source)
     summary.update(page_result.summary)
-    return Result(page_result.findings, summary)
+    return Result(page_result.findings, summary, page_result.included)

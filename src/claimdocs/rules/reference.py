@@ -14,6 +14,8 @@ Page markup (what editors write)
     aliases (quotes, apostrophes, spaces and case folded; a possessive "'s" is fine).
 ``{nofact}`3```
     A number that states no fact (a section number, a step): shown as is, counted.
+    It holds a number (a figure the grammar reads, or a short label with a digit:
+    at most 24 characters and three words), never a sentence.
 ``{claim-quote} plesner-era`` (a directive)
     Sets a quote claim as a block quotation with its speaker: a use of the quote
     claim and of the speaker's office it shows.
@@ -34,9 +36,10 @@ Rules
     A ``{person}`` marker's text is not one of its entity's names or aliases.
 ``syntax``
     Malformed markup: a role without backticks, an empty marker, a ``{claim}``
-    whose text is not an id and has no ``<id>``, ``{nofact}`` with an id,
-    ``{claim-quote}`` without an argument, a ``{claim-ref}`` with text of its
-    own before an ``<id>`` (a reader would see the headline, not that text).
+    whose text is not an id and has no ``<id>``, ``{nofact}`` with an id or
+    around text that is not a number, ``{claim-quote}`` without an argument, a
+    ``{claim-ref}`` with text of its own before an ``<id>`` (a reader would see the
+    headline, not that text).
 ``unknown-id``
     A marker, a reference or ``{claim-quote}`` names a claim or entity id that
     does not exist ("did you mean ..."), ``{claim-quote}`` names a claim that is
@@ -54,12 +57,12 @@ import re
 from collections.abc import Iterable
 
 from claimdocs.findings import Finding, RuleId
-from claimdocs.lexicon import did_you_mean, fold
+from claimdocs.lexicon import did_you_mean, fold, shorten
 from claimdocs.model import AnyClaim, EntityKind, Quote
 from claimdocs.pages import Page, split_role
 from claimdocs.project import Project
 from claimdocs.quantities import parse_figure, parse_time
-from claimdocs.rules.context import PageContext, SourceContext, Use
+from claimdocs.rules.context import NEAREST_BUDGET, PageContext, SourceContext, Use
 from claimdocs.rules.quote import quote_claims_holding, quoted_pieces
 from claimdocs.rules.rule import Rule, on_block, on_page, on_project
 from claimdocs.rules.view import Mark, View
@@ -87,10 +90,13 @@ _MALFORMED = re.compile(r"\{(claim|person|nofact)\}")
 @on_project(REFERENCE, needs_article=False)
 def entities_exist(ctx: SourceContext) -> None:
     entities = ctx.project.entities
+    hints: dict[str, str | None] = {}  # at most NEAREST_BUDGET different ids get a suggestion: difflib is slow
     for claim in ctx.project.claims.values():
         for field_name, ref in claim.refs():
             if ref not in entities:
-                near = did_you_mean(ref, entities)
+                if ref not in hints and len(hints) < NEAREST_BUDGET:
+                    hints[ref] = did_you_mean(ref, entities)
+                near = hints.get(ref)
                 hint = f" (did you mean {near!r}?)" if near else ""
                 ctx.report(
                     claim.id, REFERENCE,
@@ -110,6 +116,9 @@ def resolve(ctx: PageContext, view: View, mark: Mark) -> AnyClaim | None:
                 ctx.at(mark, SYNTAX, f"{{nofact}} takes no id: write {{nofact}}`{mark.written}` without <{mark.ident}>")
             elif not mark.written:
                 ctx.at(mark, SYNTAX, "empty {nofact} marker")
+            elif not numeric_label(mark.written):
+                ctx.at(mark, SYNTAX, f"{{nofact}} holds a number that states no fact (a section number, a step), "
+                       f"not text: {shorten(mark.written, 60)!r}; mark a fact with {{claim}}")
             return None
         if mark.role == "person":
             _person(ctx, mark)
@@ -120,6 +129,18 @@ def resolve(ctx: PageContext, view: View, mark: Mark) -> AnyClaim | None:
     assert claim is not None  # _claim_ok says so
     ctx.uses.append(Use(claim.id, ctx.path, mark.seg.line, mark.seg.col, view.text[mark.start : mark.end], "claim"))
     return claim
+
+
+#: What ``{nofact}`` may hold at most: a label, not a sentence.
+NOFACT_MAX_CHARS = 24
+NOFACT_MAX_WORDS = 3
+
+
+def numeric_label(text: str) -> bool:
+    """A number that may stand in ``{nofact}``: short, and a figure the grammar reads or a label with a digit."""
+    if len(text) > NOFACT_MAX_CHARS or len(text.split()) > NOFACT_MAX_WORDS:
+        return False
+    return any(ch.isdigit() for ch in text) or parse_figure(text) is not None
 
 
 def _claim_ok(ctx: PageContext, mark: Mark) -> bool:

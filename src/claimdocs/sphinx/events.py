@@ -5,10 +5,31 @@ The checks are the engine the command line runs (:mod:`claimdocs.rules.engine`):
 :func:`~claimdocs.rules.engine.check_page` on each page's source at ``source-read``,
 the unused claims at ``env-check-consistency``; each finding is a warning typed
 ``claims.<rule>``, so ``suppress_warnings`` can silence one rule by name.
+
+What holds under broken and hostile input:
+
+- A finding stays reported until fixed. A page with findings is marked
+  (:data:`~claimdocs.sphinx.state.OPEN_FINDINGS`) and read again at every build, so a
+  rebuild, an incremental build or ``docs-live`` never turns green over an open
+  finding; the unused claims are reported at ``build-finished`` when no page was read.
+- Pages are screened before Sphinx reads them (``env-before-read-docs``): a page that
+  is a link, outside the project, not a regular file (a FIFO would block the build),
+  over the size cap, not UTF-8 or with a file name that is not UTF-8 is one finding
+  and is left out of the build (Sphinx would hang or end in a traceback on it).
+- What the checker refuses on a page (raw HTML, ``eval-rst``, an include from outside
+  the project ...) is blanked from the source before MyST reads it, lines kept, so
+  the build never renders it.
+- The MyST configuration Sphinx parses pages with must be the one the checker reads
+  them with (``claims.config`` otherwise).
+- A build that was killed leaves a marker file; the next build reads and writes every
+  page again, so the search index (to which Sphinx adds only the pages it writes) is
+  whole again.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -18,12 +39,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from claimdocs.config import Config
-from claimdocs.findings import CannotRun, Finding
-from claimdocs.project import load_project
+from claimdocs.config import Config, myst_extensions
+from claimdocs.files import confine, is_utf8_name, printable
+from claimdocs.findings import CannotRun, Finding, RuleId
+from claimdocs.project import load_project, page_listing
 from claimdocs.sphinx.domain import claims_domain
 from claimdocs.sphinx.nodes import claim_view
-from claimdocs.sphinx.state import BuildState, set_state, state_of
+from claimdocs.sphinx.state import INCOMPLETE, OPEN_FINDINGS, RUNNING_MARKER, BuildState, set_state, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -45,53 +67,192 @@ def warn(finding: Finding, location: Any = None) -> None:
     )
 
 
+def _at(config: Config, finding: Finding) -> str:
+    """Where a finding in a project file (not the page being read) is shown: its path and line."""
+    return f"{printable(str(Path(config.root, finding.path)))}:{finding.line}"
+
+
 def builder_inited(app: Sphinx) -> None:
     try:
         config = config_of(app)
-    except CannotRun as exc:
+    except CannotRun as exc:  # one warning naming the file; nothing is checked against a configuration not read
         logger.warning("%s", exc, type="claims", subtype="config")
-        config = Config(root=Path(app.confdir))
+        config = Config(root=Path(app.confdir), check=False)
     project = load_project(config)
     state = BuildState.load(config, project)
     set_state(app.env, state)
+    _mark_running(app, state)
     if config.check:
         from claimdocs.rules.engine import check_source
         from claimdocs.rules.tables import tables_of
 
         state.tables = tables_of(project)  # before any fork: parallel readers inherit them
         for finding in check_source(project):
-            warn(finding, f"{Path(config.root, finding.path)}:{finding.line}")
+            warn(finding, _at(config, finding))
+        # folders Sphinx would skip without a word (unreadable) or read through a link; names: env-before-read-docs
+        for finding in page_listing(config, names=False)[1]:
+            warn(finding, _at(config, finding))
+        _same_myst(app, state)
+
+
+#: MyST settings that change how a page is parsed, with MyST's defaults: the checker reads pages with these.
+_MYST_DEFAULTS: dict[str, object] = {
+    "myst_disable_syntax": [], "myst_commonmark_only": False, "myst_gfm_only": False, "myst_fence_as_directive": [],
+}
+
+
+def _same_myst(app: Sphinx, state: BuildState) -> None:
+    """The checker must read pages with the MyST configuration Sphinx renders them with (``claims.config``)."""
+    if "myst_enable_extensions" not in app.config:
+        return  # myst-parser is not loaded: nothing to compare
+    used = frozenset(app.config.myst_enable_extensions or ())
+    checker = state.project.myst_extensions
+    _, conf, line, _problem = myst_extensions(state.config)
+    where = f"{printable(str(Path(state.config.root, conf or 'conf.py')))}:{line}"
+    if used != checker:
+        logger.warning(
+            "Sphinx reads the pages with the MyST extensions %s, the checker with %s, so the two would disagree about "
+            "what a page says: write myst_enable_extensions in conf.py as a literal list (the checker reads it there)",
+            sorted(used), sorted(checker), type="claims", subtype="config", location=where,
+        )
+    for name, default in _MYST_DEFAULTS.items():
+        value = getattr(app.config, name, default)
+        if value and value != default:
+            logger.warning("%s = %r changes how MyST parses pages, and the checker reads them with MyST's default: "
+                           "remove it", name, value, type="claims", subtype="config", location=where)
+
+
+def _mark_running(app: Sphinx, state: BuildState) -> None:
+    """Leave a marker while the build runs; one found from before means that build was killed."""
+    marker = Path(app.doctreedir) / RUNNING_MARKER
+    state.interrupted = marker.exists()
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("a claimdocs build is running (if none is, the last one was killed)\n", encoding="utf-8")
+    except OSError as exc:
+        logger.warning("cannot write %s: %s", marker, exc.strerror or exc, type="claims", subtype="config")
 
 
 def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     state = state_of(app.env)
     if not state.config.check or not str(app.env.doc2path(docname)).endswith(".md"):
         return
+    if docname in state.refused:  # the stand-in for a root document that cannot be read: read again next time
+        claims_domain(app.env).note_all(docname, {OPEN_FINDINGS: "1"})
+        return
     from claimdocs.rules.engine import check_page
 
-    path = app.env.doc2path(docname)
-    result = check_page(state.project, state.project.config.display(Path(path)), source[0], tables=state.tables)
+    shown = state.project.config.display(Path(app.env.doc2path(docname)))
+    try:
+        result = check_page(state.project, shown, source[0], tables=state.tables)
+    except Exception as exc:  # a bug of the checker: one warning, never a traceback that stops the build
+        logger.warning("internal error while checking the page: %s: %s (please report this)", type(exc).__name__, exc,
+                       type="claims", subtype="page", location=(docname, 1))
+        claims_domain(app.env).note_all(docname, {OPEN_FINDINGS: "1"})
+        return
     for finding in result.findings:
         if finding.rule != "unused":
-            warn(finding, (docname, finding.line))
+            warn(finding, (docname, finding.line) if finding.path == shown else _at(state.config, finding))
+    if result.refused:  # the build never renders what the checker refused: blanked, lines kept
+        source[0] = _blank(source[0], result.refused)
+    marks = {OPEN_FINDINGS: str(len(result.findings))} if result.findings else {}
+    if not result.complete:
+        marks[INCOMPLETE] = "1"
+    if marks:  # the page is read again at the next build, so its findings are reported again until fixed
+        claims_domain(app.env).note_all(docname, marks)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span turned into spaces, newlines kept (every line stays where it was)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
                      removed: Set[str]) -> list[str]:
-    """Pages whose claims changed since they were read: exactly those, no more."""
+    """Pages whose claims changed since they were read, and pages with open findings (read until fixed).
+
+    After a killed build, every page: Sphinx adds to the search index only the pages it
+    writes, so the pages the killed build wrote would be missing from it.
+    """
     state = state_of(env)
+    if state.interrupted:
+        logger.info("claimdocs: the last build did not finish; reading every page again")
+        return sorted(set(env.found_docs) - set(added) - set(changed) - set(removed))
     current = {**state.digests, "*": state.all_digest}
     stale = []
     for docname, seen in claims_domain(env).digests().items():
         if docname in removed or docname in changed:
             continue
-        if any(current.get(ident) != digest for ident, digest in seen.items()):
+        if OPEN_FINDINGS in seen or any(current.get(ident) != digest for ident, digest in seen.items()):
             stale.append(docname)
+    if state.config.check:  # a page swapped for a link or a FIFO keeps its old time: screen it again
+        skip = set(added) | set(changed) | set(removed) | set(stale)
+        stale += [d for d in env.found_docs if d not in skip and _swapped(state, Path(env.doc2path(d)))]
     return sorted(stale)
 
 
+def _swapped(state: BuildState, path: Path) -> bool:
+    """Whether a page read before is now a link, outside the project or not a regular file (from lstat alone)."""
+    if confine(state.config.root, path) is not None:
+        return True
+    try:
+        return not stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    state_of(env).reading = bool(docnames)
+    """Screen the pages Sphinx is about to read; a page the checker cannot read is one finding and left out.
+
+    Sphinx would block on a FIFO, read /dev/zero until memory runs out, publish a linked
+    file from outside the project and end in a traceback on bytes or a file name that
+    are not UTF-8: none of these reaches it.
+    """
+    state = state_of(env)
+    if state.config.check:
+        from claimdocs.rules.engine import read_page
+
+        for docname in list(docnames):
+            path = Path(env.doc2path(docname))
+            shown = state.project.config.display(path)
+            if not is_utf8_name(path):
+                problems = [Finding(shown, 1, 1, RuleId.PAGE, "the file name is not valid UTF-8; rename the page")]
+            elif path.suffix != ".md" and confine(state.config.root, path) is None:
+                continue  # another parser's page, inside the project: not the checker's to read
+            else:
+                problems = read_page(state.project, path, shown)[1]
+            if not problems:
+                continue
+            for finding in problems:
+                warn(finding, _at(state.config, finding))
+            state.refused[docname] = shown
+            if docname == app.config.root_doc and _stand_in(app, env, docname):
+                continue  # Sphinx cannot build without it: it reads a stand-in page instead
+            docnames.remove(docname)
+            env.project.docnames.discard(docname)  # never read, so never written either
+    state.reading = bool(docnames)
+
+
+def _stand_in(app: Sphinx, env: BuildEnvironment, docname: str) -> bool:
+    """Point Sphinx at a stand-in for a root document it must not read (it stops without one).
+
+    The stand-in (in the doctree folder) says the page could not be read; Sphinx's
+    ``Project`` has no public way to map a document to another file, so this uses its
+    ``_docname_to_path`` (Sphinx 8.2 to 9.x) and does nothing where that is missing.
+    """
+    paths = getattr(env.project, "_docname_to_path", None)
+    if not isinstance(paths, dict):
+        return False
+    stand_in = Path(app.doctreedir) / "claimdocs-unread" / f"{docname}.md"
+    stand_in.parent.mkdir(parents=True, exist_ok=True)
+    stand_in.write_text("# This page could not be read\n\nSee the build's warnings.\n", encoding="utf-8")
+    paths[docname] = stand_in
+    return True
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -103,12 +264,21 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     state = state_of(env)
-    if not state.config.check:
+    state.consistency_checked = True
+    report_unused(state, env)
+
+
+def report_unused(state: BuildState, env: BuildEnvironment) -> None:
+    """The claims no page uses; none while a page, or a file a page includes, cannot be read (no cascade)."""
+    if not state.config.check or state.refused:
+        return
+    domain = claims_domain(env)
+    if any(INCOMPLETE in seen for seen in domain.digests().values()):
         return
     from claimdocs.rules.reference import check_unused
 
-    for finding in check_unused(state.project, claims_domain(env).used_claims()):
-        warn(finding, f"{Path(state.project.config.root, finding.path)}:{finding.line}")
+    for finding in check_unused(state.project, domain.used_claims()):
+        warn(finding, _at(state.project.config, finding))
 
 
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -122,8 +292,13 @@ def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    from claimdocs.sphinx.views import write_exports
+    if exception is not None:
+        return  # the marker stays: the next build is a full one (Sphinx drops the environment too)
+    state = state_of(app.env)
+    if not state.consistency_checked:  # no page was read this time: report the unused claims all the same
+        report_unused(state, app.env)
+    if app.builder.format == "html":
+        from claimdocs.sphinx.views import write_exports
 
-    write_exports(app, state_of(app.env).project, claims_domain(app.env))
+        write_exports(app, state.project, claims_domain(app.env))
+    (Path(app.doctreedir) / RUNNING_MARKER).unlink(missing_ok=True)

@@ -6,6 +6,11 @@ module global, in the manner of sphinx-needs' ``SphinxNeedsData(env)``. The stat
 is rebuilt at every ``builder-inited`` and never pickled: Sphinx pickles the
 environment between builds and back from parallel readers, and what is here is
 derived from the files in a second.
+
+What must outlive a build (which pages have open findings, which could not be read
+whole) is kept per page in the claims domain's digests, under the keys
+:data:`OPEN_FINDINGS` and :data:`INCOMPLETE`, which no claim id can be: the domain
+clears them with the page and merges them from parallel readers.
 """
 
 from __future__ import annotations
@@ -23,6 +28,13 @@ from claimdocs.rules.tables import Tables
 from claimdocs.wording import attribution, evidence_sentence
 
 _ATTRIBUTE = "claimdocs_state"
+#: A page's digest key saying it had findings when read: it is read again at every build, so
+#: its findings are reported again until fixed (never a green rebuild over an open finding).
+OPEN_FINDINGS = "!open-findings"
+#: A page's digest key saying a file it includes could not be read (then no claim is reported unused).
+INCOMPLETE = "!incomplete"
+#: The file (in the doctree folder) that says a build is running; left behind, it says the build was killed.
+RUNNING_MARKER = "claimdocs-build-running"
 
 
 @dataclass
@@ -37,6 +49,12 @@ class BuildState:
     reading: bool = False
     #: The page rules' lookup tables, built at builder-inited when checking (before any fork).
     tables: Tables | None = None
+    #: Pages refused before Sphinx reads them (a link, a FIFO, too large, not UTF-8 ...): docname -> path.
+    refused: dict[str, str] = field(default_factory=dict)
+    #: Whether the unused claims were reported in this build (env-check-consistency runs only when a page was read).
+    consistency_checked: bool = False
+    #: Whether the build before this one was killed (its marker file was left): every page is then read and written.
+    interrupted: bool = False
 
     @classmethod
     def load(cls, config: Config, project: Project) -> BuildState:

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from claimdocs.export import claims_document, figure_rows, figures_csv
+from claimdocs.export import claims_document, claims_json, figure_rows, figures_csv
+from claimdocs.files import write_atomic
 from claimdocs.lexicon import hedge_label
 from claimdocs.model import CLAIM_TYPES, DISPUTES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Topic
 from claimdocs.project import Project
@@ -546,6 +547,6 @@ def write_exports(app: Sphinx, project: Project, domain: ClaimsDomain) -> None:
     """``claims.json`` and ``figures.csv`` at the output root, deterministic."""
     outdir = Path(app.outdir)
     doc = claims_document(project, uses_for_export(app, domain))
-    (outdir / "claims.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-    (outdir / "figures.csv").write_text(figures_csv(project), encoding="utf-8")
+    # whole or not at all (a temporary file, then a rename); strict JSON
+    write_atomic(outdir / "claims.json", claims_json(doc))
+    write_atomic(outdir / "figures.csv", figures_csv(project))
