@@ -221,10 +221,10 @@ def test_the_claims_index_groups_claims_by_kind_then_topic(built: SphinxTestApp)
     groups = {g.select_one(":scope > h3.rubric").get_text(): [e["id"] for e in g.select(":scope > .claim-entry")]
               for g in quotes.select(":scope > .claims-group")}
     # levi-quickly's first topic is the offensive; levi-overdue has none
-    assert groups == {"Offensive into Gaza City": ["claim-levi-quickly"], "Other": ["claim-levi-overdue"]}
+    assert groups == {"The evacuation order": ["claim-levi-quickly"], "Other": ["claim-levi-overdue"]}
     figures = {g.select_one("h3").get_text(): [e["id"] for e in g.select(".claim-entry")]
                for g in sections[0].select(".claims-group")}
-    assert figures == {"Humanitarian": ["claim-evacuated"]}
+    assert figures == {"The evacuation": ["claim-evacuated"]}
     people = {g.select_one("h3").get_text(): [e["id"] for e in g.select(".claim-entry")]
               for g in sections[-1].select(".claims-group")}
     assert people == {"People": ["entity-levi"], "Organisations": ["entity-council", "entity-ministry"],

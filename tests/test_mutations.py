@@ -231,11 +231,11 @@ def _for_marker(project: Project, path: str, text: str, mk: Marker) -> Iterator[
                 new, at = swapped
                 yield mutation("office holder", new, {"office"}, lines | at)
         case Stance():
-            words = DEFAULT.positions[claim.position.value]
+            words = DEFAULT.positions[claim.position]
             found = next((m for w in sorted(words, key=len, reverse=True)
                           if (m := re.search(rf"(?i)\b{re.escape(w)}\b", mk.written))), None)
             if found:
-                opposite = "supported" if claim.position.value in AGAINST else "opposed"
+                opposite = "supported" if claim.position in AGAINST else "opposed"
                 new = mk.written[: found.start()] + opposite + mk.written[found.end() :]
                 yield mutation("position", with_marker(text, mk, new), {"position"}, note=f"-> {opposite}")
             yield from _actors_changed(project, text, mk, claim, mutation)

@@ -168,7 +168,8 @@ def did_you_mean(word: str, options: Iterable[str]) -> str | None:
 # ---------------------------------------------------------------- word lists
 
 _POSITIONS: dict[str, tuple[str, ...]] = {
-    "opposed": ("opposed", "opposes", "oppose", "opposing", "opposition", "objected", "objection", "objections",
+    "opposed": ("opposed", "opposes", "oppose", "opposing", "opposition", "opponent", "opponents", "objected",
+                "objection", "objections",
                 "reservations", "against", "disagreed", "at odds", "condemned", "condemns", "condemn",
                 "condemnation", "sanctions", "sanctioned"),
     "favored": ("favored", "favoured", "favor", "favour", "favors", "favours", "supported", "supports", "support",
@@ -187,16 +188,24 @@ _POSITIONS: dict[str, tuple[str, ...]] = {
     "remained": ("remained", "remain", "remains", "stayed", "stays"),
     "skeptical": ("skeptical", "sceptical", "doubt", "doubts", "doubtful"),
     "preferred": ("prefer", "prefers", "preferred", "favor", "favour", "favored", "favoured"),
+    "feared": ("feared", "fears", "fear", "fearing", "afraid"),
+    "confirmed": ("confirmed", "confirms", "confirm", "confirming"),
+    "insisted": ("insisted", "insists", "insist", "insisting"),
+    "said": ("said", "says", "say", "saying", "told", "tells", "stated", "states"),
+    "welcomed": ("welcomed", "welcomes", "welcome", "welcoming"),
+    "criticized": ("criticized", "criticised", "criticizes", "criticises", "criticism", "criticized", "faulted"),
 }
 _SIDES: dict[str, str] = {
-    **dict.fromkeys(("opposed", "concerned", "warned", "rejected", "denied", "skeptical"), "against"),
-    **dict.fromkeys(("favored", "accepted", "praised", "preferred"), "for"),
+    **dict.fromkeys(("opposed", "concerned", "warned", "rejected", "denied", "skeptical", "feared", "criticized"),
+                    "against"),
+    **dict.fromkeys(("favored", "accepted", "praised", "preferred", "welcomed"), "for"),
 }
 _SPEECH_VERBS: tuple[str, ...] = (
     "said", "says", "say", "noted", "notes", "added", "adds", "elaborated", "elaborates", "stated", "states",
     "told", "tells", "affirmed", "affirms", "vowed", "vows", "warned", "warns", "argued", "argues", "praised",
     "praising", "explained", "explains", "remarked", "declared", "insisted", "wrote", "writes", "asked",
-    "replied", "continued", "highlighted", "underscored", "according to",
+    "replied", "continued", "highlighted", "underscored", "according to", "insist", "insists", "confirmed",
+    "confirms", "announced", "announces", "acknowledged", "admitted", "testified", "recalled",
 )
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "contend": ("contend", "contends", "contended", "contending"),
@@ -212,6 +221,13 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "allege": ("allege", "alleges", "alleged", "alleging", "allegation", "allegations"),
     "dispute": ("dispute", "disputes", "disputed", "disputing"),
     "reject": ("reject", "rejects", "rejected", "rejecting"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "fear": ("fear", "fears", "feared", "fearing"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "warn": ("warn", "warns", "warned", "warning", "warnings"),
+    "argue": ("argue", "argues", "argued", "arguing", "argument", "arguments"),
+    "estimate": ("estimate", "estimates", "estimated", "estimating"),
+    "predict": ("predict", "predicts", "predicted", "predicting", "prediction", "predictions"),
 }
 #: Words that say an office is no longer held ("a former lawmaker", "his predecessor", "ex-minister").
 _FORMER: tuple[str, ...] = ("former", "formerly", "predecessor", "previous", "erstwhile", "ex-")
@@ -220,7 +236,7 @@ _ABBREVIATIONS: frozenset[str] = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep", "sen",
      "gov", "no", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
 )  # fmt: skip
-#: Titles that may stand between an office and the name it belongs to ("chief of staff, Lt. Gen. Eyal Zamir").
+#: Titles that may stand between an office and the name it belongs to ("the mayor, Ms. Dana Levi").
 _NAME_TITLES: tuple[str, ...] = ("General", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr")
 #: Nouns of a page's structure: an ordinal before one ("the second section", "the first tab") counts
 #: the site's parts, not anything in the world.
@@ -294,7 +310,7 @@ _POSSESSIVE_END = re.compile(r"'s?$")
 
 
 def norm(word: str) -> str:
-    """A word as the tracing rules compare it: lowercase, straight apostrophes, no possessive ("Israel’s" -> "israel")."""
+    """A word as the tracing rules compare it: lowercase, straight apostrophes, no possessive ("Riverton’s" -> "riverton")."""
     low = word.lower().replace("\u2019", "'").replace("\u2018", "'")
     if low.endswith("n't"):
         return low
@@ -363,8 +379,8 @@ class Lexicon:
         changes: dict[str, Any] = {}
         for name in type(vocabulary).model_fields:
             given = getattr(vocabulary, name)
-            if name == "replace" or not given:
-                continue
+            if name in ("replace", "topics", "disputes") or not given:
+                continue  # topics and disputes are the project's taxonomy, not words
             current = getattr(self, name)
             replace = name in vocabulary.replace
             if isinstance(current, frozenset):

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from claimdocs.files import MAX_ARTICLE_BYTES
 from claimdocs.quantities import Hedge
 
-#: A stable, readable id: lowercase words joined by hyphens (``gaza-deaths``).
+#: A stable, readable id: lowercase words joined by hyphens (``people-evacuated``).
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80),
@@ -78,23 +78,6 @@ class Entity(_Strict):
         return [self.name, *self.aliases]
 
 
-class Topic(StrEnum):
-    """Where a claim belongs in the restatement."""
-
-    OFFENSIVE = "gaza-city-offensive"
-    QATAR = "qatar-strike"
-    CEASEFIRE = "ceasefire-approach"
-    INSTITUTIONS = "institutions"
-    HUMANITARIAN = "humanitarian"
-    OPINION = "opinion"
-    INTERNATIONAL = "international"
-    OVERVIEW = "overview"
-
-
-#: The three disputes the positions matrix is built from.
-DISPUTES: tuple[Topic, ...] = (Topic.OFFENSIVE, Topic.QATAR, Topic.CEASEFIRE)
-
-
 class _ClaimBase(_Strict):
     """What every claim kind has, and what each kind must say about itself.
 
@@ -105,7 +88,8 @@ class _ClaimBase(_Strict):
 
     id: Id
     evidence: Evidence
-    topics: list[Topic] = Field(default_factory=list)
+    #: Where the claim belongs in the restatement: ids of the project's topics (its vocabulary).
+    topics: list[Id] = Field(default_factory=list)
     #: One neutral sentence restating the claim (what the claims index shows).
     summary: Text
 
@@ -205,7 +189,7 @@ class Role(_ClaimBase):
 
     kind: Literal["role"]
     person: Id
-    #: The office as written ("president of the Israel Democracy Institute").
+    #: The office as written ("the mayor of Riverton").
     text: Text
     #: Words that name this office on a page; at least one must appear ("president").
     office: list[Text] = Field(min_length=1)
@@ -225,31 +209,13 @@ class Role(_ClaimBase):
         return self.text
 
 
-class Position(StrEnum):
-    OPPOSED = "opposed"
-    CONCERNED = "concerned"
-    WARNED = "warned"
-    FAVORED = "favored"
-    ARGUED = "argued"
-    DEMANDED = "demanded"
-    DECIDED = "decided"
-    REJECTED = "rejected"
-    ACCEPTED = "accepted"
-    DENIED = "denied"
-    PRAISED = "praised"
-    VOWED = "vowed"
-    AFFIRMED = "affirmed"
-    REMAINED = "remained"
-    SKEPTICAL = "skeptical"
-    PREFERRED = "preferred"
-
-
 class Stance(_ClaimBase):
     """Who (a set of actors) took which position on what, and why."""
 
     kind: Literal["stance"]
     actors: list[Id] = Field(min_length=1)
-    position: Position
+    #: The position, one of the lexicon's (:attr:`claimdocs.lexicon.Lexicon.positions`): "opposed", "warned" ...
+    position: Id
     on: Text
     why: str | None = None
     according_to: Id | None = None
@@ -362,6 +328,10 @@ class Vocabulary(_Strict):
     name_titles: list[Word] = Field(default_factory=list)
     #: Negations, comparatives, quantifiers and order words, by class.
     polarity: dict[Literal["negation", "comparison", "quantity", "order"], list[Word]] = Field(default_factory=dict)
+    #: Where claims belong in the restatement: topic id -> its title ("the-evacuation" style ids).
+    topics: dict[Id, Text] = Field(default_factory=dict)
+    #: The topics the positions view has a column for, in order.
+    disputes: list[Id] = Field(default_factory=list)
     #: Fields whose default is replaced rather than extended.
     replace: list[Word] = Field(default_factory=list)
 

@@ -204,7 +204,7 @@ class Page:
 
 
 def split_role(content: str) -> tuple[str, str | None]:
-    """``"approximately 65,000 <gaza-deaths>"`` -> ("approximately 65,000", "gaza-deaths")."""
+    """``"about 1,500 <evacuated>"`` -> ("about 1,500", "evacuated")."""
     m = ROLE_TARGET.match(content)
     if m:
         return m.group("text").strip(), m.group("target").strip()

@@ -46,6 +46,10 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     #: The words the rules read prose with (English defaults).
     lexicon: Lexicon = DEFAULT
+    #: The project's topics (id -> title), from its vocabulary: where claims belong.
+    topics: dict[str, str] = field(default_factory=dict)
+    #: The topics the positions view has a column for, in order.
+    disputes: list[str] = field(default_factory=list)
     #: The MyST extensions the pages are read with: the ones Sphinx uses (:func:`claimdocs.config.myst_extensions`).
     myst_extensions: frozenset[str] = DEFAULT_EXTENSIONS
     _registry: Registry | None = None
@@ -214,6 +218,9 @@ def load_project(config: Config) -> Project:
         vocabularies.append(_load_claims_file(project, path))
     for vocabulary in vocabularies:
         project.lexicon = project.lexicon.extended(vocabulary)
+        if vocabulary is not None:
+            project.topics.update(vocabulary.topics)
+            project.disputes += [d for d in vocabulary.disputes if d not in project.disputes]
     if not project.files and not problems and not any(f.rule == "yaml" for f in project.findings):
         project.findings.append(
             Finding(config.claims, 1, 1, RuleId.CONFIG, f"no claims files (*.yaml) in {config.claims}/")

@@ -1,8 +1,8 @@
 """The entity registry: who is who, and where a text names them.
 
 Matching is by whole words on folded text (quotes and apostrophes straightened),
-longest name first, so "Mr. Netanyahu's" names Netanyahu and "Israel Katz" is
-not read as the country plus a stray word.
+longest name first, so "Ms. Levi's" names Levi and "Riverton Council" is
+not read as the town plus a stray word.
 
 The names are compiled into one regular expression shaped as a trie (shared
 prefixes written once), so the cost of a search grows with the text, not with
@@ -57,8 +57,8 @@ class Registry:
     def named_anywhere(self, text: str) -> set[str]:
         """Entities any of whose names occur in ``text``, overlaps included.
 
-        ``named`` reads "Israel's military" as the military only (longest name wins);
-        this also sees Israel in it, for checks that ask "is X named here at all?".
+        ``named`` reads "Riverton's council" as the council only (longest name wins);
+        this also sees Riverton in it, for checks that ask "is X named here at all?".
         """
         found: set[str] = set()
         for m in self._every.finditer(fold_same_length(text)):

@@ -51,7 +51,7 @@ def attribution(claim: AnyClaim, project: Project) -> str:
             status = " (former)" if claim.status == "former" else ""
             return f"{registry.label(claim.person)}{status}"
         case Stance():
-            line = f"{names(registry, claim.actors)}: {claim.position.value}"
+            line = f"{names(registry, claim.actors)}: {claim.position}"
             if claim.according_to:
                 line += f", according to {registry.label(claim.according_to)}"
             return line

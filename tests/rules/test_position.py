@@ -6,6 +6,8 @@ position, and no word that belongs only to positions of the other side.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimdocs.lexicon import DEFAULT
@@ -103,7 +105,34 @@ def test_position_words_of_no_side_or_the_same_side(project: Project, ident: str
     clean(project, f"{{claim}}`{written} <{ident}>` it.\n")
 
 
-def test_position_words_table_covers_every_position() -> None:
-    from claimdocs.model import Position
+def test_every_position_of_the_real_claims_has_words(real_project: Project) -> None:
+    from claimdocs.model import Stance
 
-    assert set(POSITION_WORDS) == {p.value for p in Position}
+    used = {c.position for c in real_project.claims.values() if isinstance(c, Stance)}
+    assert used and used <= set(POSITION_WORDS)
+    assert all(POSITION_WORDS[p] for p in POSITION_WORDS)
+
+
+def test_a_position_the_lexicon_does_not_know_is_a_reference_finding(site: Path) -> None:
+    from claimdocs.config import Config
+    from claimdocs.project import load_project
+    from claimdocs.rules.engine import check_source
+    from conftest import set_field
+
+    set_field(site / "claims" / "offensive.yaml", "zamir-gaza-city-reservations", "position", "dreaded")
+    findings = [f for f in check_source(load_project(Config.from_pyproject(site))) if f.rule == "reference"]
+    assert len(findings) == 1 and "position 'dreaded' is not a position of the lexicon" in findings[0].message
+    # a project adds it, with the words that state it
+    (site / "claims" / "words.yaml").write_text("vocabulary:\n  positions:\n    dreaded: [dreaded, dreads]\n", encoding="utf-8")
+    assert [f for f in check_source(load_project(Config.from_pyproject(site))) if f.rule == "reference"] == []
+
+
+def test_a_topic_the_project_does_not_declare_is_a_reference_finding(site: Path) -> None:
+    from claimdocs.config import Config
+    from claimdocs.project import load_project
+    from claimdocs.rules.engine import check_source
+    from conftest import set_field
+
+    set_field(site / "claims" / "offensive.yaml", "zamir-gaza-city-reservations", "topics", "[gaza-city-offensiv]")
+    [f] = [f for f in check_source(load_project(Config.from_pyproject(site))) if f.rule == "reference"]
+    assert "topic 'gaza-city-offensiv' is not one of the project's topics (did you mean 'gaza-city-offensive'?)" in f.message

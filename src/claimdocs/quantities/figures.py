@@ -81,7 +81,7 @@ def _digits(after_dash: bool = False) -> str:
 
 DIGITS = _digits()
 _SUFFIX = rf"(?:\s?(?:{alt(W.SPACED_SCALE_SUFFIXES)})|{alt(W.SCALE_SUFFIXES)})"
-# Fractions are not counts: "two-thirds of Israelis" holds no figure 2.
+# Fractions are not counts: "two-thirds of voters" holds no figure 2.
 _NOT_FRACTION = rf"(?![-\s](?:{alt(W.PLURAL_DENOMINATORS)}|{alt(W.DENOMINATORS)})(?!\w))"
 
 

@@ -101,7 +101,7 @@ CURRENCY_CODES = {
 CURRENCY_NOUNS: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "sterling": "GBP", "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new israeli shekels": "ILS",
+    "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS",
     "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "lira": "TRY", "liras": "TRY",
     "naira": "NGN", "rand": "ZAR", "hryvnias": "UAH", "hryvnia": "UAH", "zlotys": "PLN", "zloty": "PLN",
     "reais": "BRL", "francs": "franc", "franc": "franc", "rupees": "rupee", "rupee": "rupee",

@@ -19,7 +19,7 @@ compares by its first five letters.
     as the same word (by stem) nor as another attributing word with the same source
     named ("according to security officials" for "security officials ... revealed").
     Or it adds a source: a name beside an attributing word that the evidence sentences
-    do not name ("..., as the Israeli government has confirmed").
+    do not name ("..., as the town council has confirmed").
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _governs(lexicon: Lexicon, hit: re.Match[str], frame: str, evidence_start: i
 
     It does when it lies inside the evidence ("is widely seen as a staunch loyalist"), when it is
     a hedge phrase ("according to", "believed"), or when "that" or a colon leads from it to the
-    evidence ("revealed that General Zamir ..."). "noted Yohanan Plesner, president of ..." governs
+    evidence ("revealed that the mayor ..."). "noted Dana Levi, the mayor of ..." governs
     the quotation before it, not the description after it.
     """
     between = frame[hit.end() : evidence_start]

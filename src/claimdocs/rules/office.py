@@ -14,7 +14,7 @@
     role claims, or holds it with the other status (an office word that says
     "former" itself, "predecessor", counts as former). A semicolon ends the clause
     an office belongs to, not the sentence. An office word inside a registered
-    name ("General" in the alias "General Zamir") is part of that name and is
+    name ("Mayor" in the alias "Mayor Levi") is part of that name and is
     nobody's office.
 ``unbacked`` (offices)
     An office in prose attached to a person who holds it per the role claims, not
@@ -108,7 +108,7 @@ def offices_in_prose(ctx: PageContext, view: View) -> None:
     office_re = ctx.tables.office_re
     if office_re is None or not view.masked.strip(MASK + " "):
         return
-    # typographic apostrophes folded, length kept: "chief of Israel’s Mossad" is an office word too
+    # typographic apostrophes folded, length kept: "head of Riverton’s council" is an office word too
     hits = list(office_re.finditer(fold_same_length(view.masked)))
     if not hits:
         return
@@ -116,7 +116,7 @@ def offices_in_prose(ctx: PageContext, view: View) -> None:
     reach = ctx.tables.longest_name
     for hit in hits:
         if view.in_person_name(hit.start(), hit.end(), reach):
-            continue  # part of a registered name ("General Zamir"): nobody else's office
+            continue  # part of a registered name ("Mayor Levi"): nobody else's office
         s, e = view.clause_of(hit.start(), hit.end(), *view.sentence_of(hit.start(), hit.end()))
         holder = _holder(ctx, view, hit.start(), hit.end(), s, e)
         if holder is None:
@@ -178,7 +178,7 @@ def _holder(ctx: PageContext, view: View, start: int, end: int, s: int, e: int) 
 
 
 def _without_possessives(view: View, start: int, end: int) -> str:
-    """The text between two offsets, a possessive name ("Mr. Netanyahu's") read as one word."""
+    """The text between two offsets, a possessive name ("Ms. Levi's") read as one word."""
     gap = view.text[start:end]
     for m in view.mentions_in(start, end):
         if m.possessive:

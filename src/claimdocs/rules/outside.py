@@ -1,7 +1,7 @@
 """Names outside the article: a page names no one and nothing the article does not.
 
 ``outside``
-    A capitalised name on a page (a run of capitalised words, "Jordan", "the Arab
+    A capitalised name on a page (a run of capitalised words, "Jordan", "the Hanseatic
     League") that is neither in the article nor a registered name or alias, nor a
     name the project lists as the site's own (its tools, in the vocabulary's
     ``framing``). A capitalised word whose lowercase form is an ordinary word of the
@@ -54,7 +54,7 @@ def names_outside(ctx: PageContext, sentence: Sentence) -> None:
     for start, end in sentence.capitalised_runs():
         words = WORD.findall(text, start, end)
         while words and normed(words[0]) in ctx.lexicon.stopwords:
-            start = text.index(words[0], start) + len(words[0])  # "The Arab League": the article is not part of the name
+            start = text.index(words[0], start) + len(words[0])  # "The Hanseatic League": the article is not part of the name
             words = words[1:]
             start += len(text[start:end]) - len(text[start:end].lstrip())
         if not words or all(_known(ctx, w) for w in words):

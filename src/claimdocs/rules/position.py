@@ -55,7 +55,7 @@ def stance_marker(ctx: PageContext, view: View, mark: Mark, claim: Stance) -> No
         want = ", ".join(f'"{ctx.label(a)}"' for a in claim.actors)
         ctx.at(mark, POSITION, f"actors differ: page names {page}, claim {claim.id} says {want}")
         return
-    position = claim.position.value
+    position = claim.position
     own = lexicon.position_res.get(position)
     folded = fold(mark.written)
     contrary = _contrary_word(lexicon, position, folded)

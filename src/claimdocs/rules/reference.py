@@ -3,23 +3,23 @@
 Page markup (what editors write)
 ================================
 
-``{claim}`approximately 65,000 <gaza-deaths>```
+``{claim}`about 1,500 <evacuated>```
     The written text, then the id of the claim it restates. The other rule
     families check the text against the claim.
-``{claim}`gaza-deaths```
+``{claim}`evacuated```
     The bare form: the page shows the claim's own wording. The id must exist; the
     text is not checked, the sentence around it still is (speaker, source).
-``{person}`Eyal Zamir <zamir>``` or ``{person}`zamir```
+``{person}`Dana Levi <levi>``` or ``{person}`levi```
     Names an entity. The written text must be one of the entity's names or
     aliases (quotes, apostrophes, spaces and case folded; a possessive "'s" is fine).
 ``{nofact}`3```
     A number that states no fact (a section number, a step): shown as is, counted.
     It holds a number (a figure the grammar reads, or a short label with a digit:
     at most 24 characters and three words), never a sentence.
-``{claim-quote} plesner-era`` (a directive)
+``{claim-quote} levi-quickly`` (a directive)
     Sets a quote claim as a block quotation with its speaker: a use of the quote
     claim and of the speaker's office it shows.
-``{claim-ref}`gaza-deaths``` (also ``{claims:claim}``, ``{claims:person}``, ``{claims:entity}`` ...)
+``{claim-ref}`evacuated``` (also ``{claims:claim}``, ``{claims:person}``, ``{claims:entity}`` ...)
     A link to the claim's entry in the claims index that shows the claim's
     headline (an entity's: its name). It restates nothing in words of its own,
     so its text is not prose and it is not a use of the claim: a claim only
@@ -31,7 +31,10 @@ Rules
 ``reference``
     A claim names an entity that is not in the registry (``according_to``,
     ``speaker``, ``person``, ``organisation``, ``actors``, ``about``,
-    ``asserted_by``, ``contested_by``); the message suggests the nearest id.
+    ``asserted_by``, ``contested_by``), a topic the project's vocabulary does not
+    declare (when it declares any), or a stance's position that is not one of the
+    lexicon's (:attr:`claimdocs.lexicon.Lexicon.positions`, which a project extends);
+    the message suggests the nearest id.
 ``name``
     A ``{person}`` marker's text is not one of its entity's names or aliases.
 ``syntax``
@@ -58,7 +61,7 @@ from collections.abc import Iterable
 
 from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import did_you_mean, fold, shorten
-from claimdocs.model import AnyClaim, EntityKind, Quote
+from claimdocs.model import AnyClaim, EntityKind, Quote, Stance
 from claimdocs.pages import Page, split_role
 from claimdocs.project import Project
 from claimdocs.quantities import parse_figure, parse_time
@@ -68,7 +71,9 @@ from claimdocs.rules.rule import Rule, on_block, on_page, on_project
 from claimdocs.rules.view import Mark, View
 from claimdocs.wording import speaker_office
 
-REFERENCE = Rule(RuleId.REFERENCE, "A claim names an entity that is not in the registry.", "article")
+REFERENCE = Rule(
+    RuleId.REFERENCE, "A claim names an entity, a topic or a position the project does not define.", "article"
+)
 NAME = Rule(RuleId.NAME, "A {person} marker's text is not one of its entity's names or aliases.", "pages")
 SYNTAX = Rule(RuleId.SYNTAX, "Claim markup on a page is malformed.", "pages")
 UNKNOWN_ID = Rule(RuleId.UNKNOWN_ID, "A page names a claim or entity id that does not exist.", "pages")
@@ -102,6 +107,27 @@ def entities_exist(ctx: SourceContext) -> None:
                     claim.id, REFERENCE,
                     f"claim {claim.id}: {field_name} names unknown entity {ref!r}{hint}; add it to the entity registry",
                 )
+
+
+@on_project(REFERENCE, needs_article=False)
+def taxonomy_exists(ctx: SourceContext) -> None:
+    """Topics are the project's (declared in its vocabulary), positions the lexicon's."""
+    project = ctx.project
+    positions = project.lexicon.positions
+    for claim in project.claims.values():
+        for topic in claim.topics if project.topics else ():
+            if topic not in project.topics:
+                near = did_you_mean(topic, project.topics)
+                hint = f" (did you mean {near!r}?)" if near else ""
+                ctx.report(claim.id, REFERENCE,
+                           f"claim {claim.id}: topic {topic!r} is not one of the project's topics{hint}; "
+                           "declare it under the vocabulary's topics")
+        if isinstance(claim, Stance) and claim.position not in positions:
+            near = did_you_mean(claim.position, positions)
+            hint = f" (did you mean {near!r}?)" if near else ""
+            ctx.report(claim.id, REFERENCE,
+                       f"claim {claim.id}: position {claim.position!r} is not a position of the lexicon{hint}; "
+                       "add it, with the words that state it, under the vocabulary's positions")
 
 
 # ---------------------------------------------------------------- markers
@@ -301,4 +327,4 @@ def check_unused(project: Project, used: Iterable[str]) -> list[Finding]:
 
 
 RULES = (REFERENCE, NAME, SYNTAX, UNKNOWN_ID, UNUSED)
-CHECKS = (entities_exist, malformed_markers, references, claim_quote_directives)
+CHECKS = (entities_exist, taxonomy_exists, malformed_markers, references, claim_quote_directives)

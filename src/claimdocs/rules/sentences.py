@@ -6,7 +6,7 @@ A :class:`Sentence` knows:
 
 - its **claims**: the claims of its ``{claim}`` markers (bare or not), and, for the
   last sentence of the block right before a ``{claim-quote}``, the quotation's claim
-  (the lead-in, "Mr. Plesner elaborated:");
+  (the lead-in, "Ms. Levi added:");
 - its **persons**: the entities of its ``{person}`` markers, which rest on the
   registry's evidence for them;
 - its **words**: the words a reader sees outside markers (:attr:`Sentence.words`), and
@@ -193,7 +193,7 @@ def _texts(view: View) -> _Texts:
         else:
             marked_gaps += _owned_by_value_rules(mark)
     for m in view.mentions:
-        possessive = POSSESSIVE.match(text, m.end)  # "Mr. Barnea's": the name, its possessive with it
+        possessive = POSSESSIVE.match(text, m.end)  # "Ms. Levi's": the name, its possessive with it
         end = possessive.end() if possessive else m.end
         prose_gaps.append((m.start, end))
         marked_gaps.append((m.start, end))

@@ -14,7 +14,7 @@
 
 Sentences are :func:`claimdocs.article.sentence_spans` of the block as a reader
 sees it; a "sentence" that starts in lower case continues the one before
-(``“… endorse.” said Plesner.``).
+(``“… could.” said Levi.``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from claimdocs.rules.view import MASK, Mark, Mention, View
 
 SPEAKER = Rule(RuleId.SPEAKER, "A quotation's speaker is not named where it is quoted.", "both", kinds=("quote",))
 
-#: Between a name and a speech verb, these end the attachment ("Zamir, praising his ..." is an object).
+#: Between a name and a speech verb, these end the attachment ("Levi, praising his ..." is an object).
 _GAP_BREAKS = ',;:()"\u201c\u201d\u2014\u2013'
 
 

@@ -24,7 +24,7 @@ STATEMENT = Rule(
     kinds=("statement",),
 )
 
-#: A statement marker of at most this many words is a label ("a staunch Netanyahu loyalist"):
+#: A statement marker of at most this many words is a label ("a staunch ally of the mayor"):
 #: its sentence may name what the statement is about; a longer marker must name it itself.
 SHORT_STATEMENT = 8
 

@@ -21,7 +21,7 @@ that hold its claims' evidence (and its persons' registry evidence).
     pointed at another claim, whose evidence does not say it.
 
 This is lexical support, deterministic and explainable, not entailment: two words
-swapped inside one evidence sentence ("Zamir opposed Barnea" from "Zamir and Barnea
+swapped inside one evidence sentence ("Levi opposed the council" from "Levi and the council
 opposed") pass, and so does a word of the evidence sentence used in another sense.
 """
 

@@ -81,7 +81,7 @@ class TraceIndex:
     #: Per article sentence: its words, normalised (:func:`claimdocs.lexicon.norm`).
     sentence_words: list[frozenset[str]]
     #: Per article sentence: every entity a registered name names there (overlaps included), and every
-    #: entity of the sentence before whose pronoun it uses ("His actions" after a sentence naming Netanyahu).
+    #: entity of the sentence before whose pronoun it uses ("Her actions" after a sentence naming Levi).
     sentence_entities: list[frozenset[str]]
     #: Per article sentence: does it hold a negation (:attr:`claimdocs.lexicon.Lexicon.negation_re`)?
     sentence_negated: list[bool]

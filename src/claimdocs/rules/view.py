@@ -28,7 +28,7 @@ from claimdocs.quantities import Figure, TimeExpr, find_figures, find_times
 MASK = "\x00"
 #: A sentence longer than this (characters, either side of a marker) is read only this far.
 WINDOW = 1500
-#: A possessive right after a name ("Netanyahu's", "the generals'").
+#: A possessive right after a name ("Levi's", "the councillors'").
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 
 
@@ -141,7 +141,7 @@ class View:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentences of the display text; one that starts in lower case continues the one before
-        (a quotation ending in a period, then "said Plesner.")."""
+        (a quotation ending in a period, then "said Levi.")."""
         spans: list[tuple[int, int]] = []
         for s, e in sentence_spans(self.text, self.project.lexicon.abbreviations):
             if spans and self.text[s : s + 1].islower():
@@ -209,7 +209,7 @@ class View:
             i += 1
 
     def in_person_name(self, start: int, end: int, reach: int) -> bool:
-        """Does [start, end) overlap a registered person's name ("General" in "General Zamir")?
+        """Does [start, end) overlap a registered person's name ("Mayor" in "Mayor Levi")?
 
         ``reach`` is the length of the longest registered name.
         """
@@ -222,7 +222,7 @@ class View:
         """The part of the sentence [s, e) around [start, end) between semicolons outside markup.
 
         A semicolon does not end a sentence, but it ends the clause an office belongs to:
-        "Zamir is the chief of staff; Barnea is ..." gives the office to Zamir.
+        "Levi is the mayor; Ortiz is ..." gives the office to Levi.
         """
         a = self.masked.rfind(";", s, start)
         b = self.masked.find(";", end, e)

@@ -1,8 +1,8 @@
 """The Sphinx extension: ``extensions = ["claimdocs"]`` (or ``"claimdocs.sphinx"``).
 
-``{claim}`approximately 65,000 <gaza-deaths>``` marks a figure, a date, a
+``{claim}`about 1,500 <evacuated>``` marks a figure, a date, a
 quotation, an office, a stance or an assertion with the claim it restates;
-``{person}`Eyal Zamir <zamir>``` names an entity; ``{nofact}`3``` marks a number
+``{person}`Dana Levi <levi>``` names an entity; ``{nofact}`3``` marks a number
 that states no fact. The pieces:
 
 - :mod:`~claimdocs.sphinx.markup`: the roles and directives;

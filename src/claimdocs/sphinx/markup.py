@@ -48,7 +48,7 @@ class ClaimRole(SphinxRole):
 
 
 class PersonRole(SphinxRole):
-    """``{person}`Eyal Zamir <zamir>``` or ``{person}`zamir```."""
+    """``{person}`Dana Levi <levi>``` or ``{person}`levi```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         state = state_of(self.env)

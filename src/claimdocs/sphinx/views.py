@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from claimdocs.export import claims_document, claims_json, figure_rows, figures_csv
 from claimdocs.files import write_atomic
 from claimdocs.lexicon import hedge_label
-from claimdocs.model import CLAIM_TYPES, DISPUTES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Topic
+from claimdocs.model import CLAIM_TYPES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance
 from claimdocs.project import Project
 from claimdocs.sphinx.domain import ClaimsDomain, Target
 from claimdocs.sphinx.nodes import card_html, claim_entry, claim_ref, person_ref, raw_html
@@ -28,11 +28,6 @@ from claimdocs.wording import attribution, evidence_sentence, plain_title, speak
 
 #: The heading of each kind's section, from the model.
 KIND_TITLES: dict[str, str] = {kind: cls.title for kind, cls in zip(KINDS, CLAIM_TYPES, strict=True)}
-DISPUTE_TITLES = {
-    Topic.OFFENSIVE: "Offensive into Gaza City",
-    Topic.QATAR: "Strike on Hamas officials in Qatar",
-    Topic.CEASEFIRE: "Approach to ceasefire talks",
-}
 
 
 def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str:
@@ -159,10 +154,17 @@ def render_view(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: s
     return [box]
 
 
-def _topic_title(topic: Topic | None) -> str:
+def topic_title(project: Project, topic: str | None) -> str:
+    """A topic's title, as the project's vocabulary gives it (else made from its id)."""
     if topic is None:
         return "Other"
-    return DISPUTE_TITLES.get(topic) or topic.value.replace("-", " ").capitalize()
+    return project.topics.get(topic) or topic.replace("-", " ").capitalize()
+
+
+def _topic_order(project: Project, claims: list[AnyClaim]) -> list[str]:
+    """The project's topics in the order its vocabulary declares them, then any others in the order claims use them."""
+    used = dict.fromkeys(t for c in claims for t in c.topics)
+    return [t for t in project.topics if t in used] + [t for t in used if t not in project.topics]
 
 
 #: How each kind of entity is headed in the index, and in the filter's list of who.
@@ -190,7 +192,7 @@ def index_targets(project: Project, topic: str) -> list[Target]:
 
 
 def index_entries(targets: list[Target]) -> list[tuple[str, str, str, str, None]]:
-    """``genindex`` entries: "gaza-deaths (quantity claim)", "Eyal Zamir (person)"."""
+    """``genindex`` entries: "evacuated (quantity claim)", "Dana Levi (person)"."""
     out = []
     for t in targets:
         # a semicolon would split the entry into a sub-entry
@@ -224,12 +226,13 @@ def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, t
     for kind in KINDS:
         section = nodes.container(classes=["claims-kind"])
         section += _heading(KIND_TITLES[kind], 2, f"kind-{kind}")
-        by_topic: dict[Topic | None, list[AnyClaim]] = {}
+        by_topic: dict[str | None, list[AnyClaim]] = {}
         for claim in (c for c in claims if c.kind == kind):
             by_topic.setdefault(claim.topics[0] if claim.topics else None, []).append(claim)
-        for group_topic in sorted(by_topic, key=lambda t: len(Topic) if t is None else list(Topic).index(t)):
+        order = _topic_order(project, claims)
+        for group_topic in sorted(by_topic, key=lambda t: len(order) if t is None else order.index(t)):
             group = nodes.container(classes=["claims-group"])
-            group += _heading(_topic_title(group_topic), 3, f"kind-{kind}-{group_topic.value if group_topic else 'other'}")
+            group += _heading(topic_title(project, group_topic), 3, f"kind-{kind}-{group_topic or 'other'}")
             for claim in by_topic[group_topic]:
                 group += _index_entry(app, state, docname, claim, uses.get(claim.id, []))
             section += group
@@ -309,7 +312,7 @@ def _index_entry(app: Sphinx, state: BuildState, docname: str, claim: AnyClaim,
         head += _badge(hedge_label(claim.hedge), "info")
     for t in claim.topics:
         head += nodes.Text(" ")
-        head += _badge(t.value)
+        head += _badge(t)
     entry += head
     what = nodes.paragraph(classes=["claim-entry-what"])
     what += nodes.Text(claim.headline())
@@ -422,14 +425,23 @@ def _figures(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str,
     return [table, download]
 
 
-def positions(project: Project) -> tuple[list[str], dict[tuple[str, Topic], list[Stance]]]:
+def disputes(project: Project) -> list[str]:
+    """The positions view's columns: the project's disputes; without any, the topics of its stance claims."""
+    if project.disputes:
+        return list(project.disputes)
+    stances = [c for c in _by_article_order(list(project.claims.values())) if isinstance(c, Stance)]
+    return _topic_order(project, list(stances))
+
+
+def positions(project: Project) -> tuple[list[str], dict[tuple[str, str], list[Stance]]]:
     """People (in order of appearance) by dispute, each cell the stance claims."""
-    cells: dict[tuple[str, Topic], list[Stance]] = {}
+    cells: dict[tuple[str, str], list[Stance]] = {}
     first_seen: dict[str, int] = {}
+    columns = disputes(project)
     for claim in _by_article_order(list(project.claims.values())):
         if not isinstance(claim, Stance):
             continue
-        for dispute in DISPUTES:
+        for dispute in columns:
             if dispute in claim.topics:
                 for actor in claim.actors:
                     cells.setdefault((actor, dispute), []).append(claim)
@@ -444,7 +456,7 @@ def _positions(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: st
     rows = []
     for actor in people:
         row: list[nodes.Node | str] = [_person(project, actor, f"pos-{actor}")]
-        for dispute in DISPUTES:
+        for dispute in disputes(project):
             claims = cells.get((actor, dispute), [])
             if not claims:
                 row.append("\u2014")
@@ -452,14 +464,14 @@ def _positions(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: st
             box = nodes.inline()
             for claim in claims:
                 item = nodes.inline(classes=["position-item"])
-                ref = _ref(claim, claim.position.value, f"pos-{actor}-{claim.id}")
-                ref["classes"] = [f"position-{claim.position.value}"]
+                ref = _ref(claim, claim.position, f"pos-{actor}-{claim.id}")
+                ref["classes"] = [f"position-{claim.position}"]
                 item += ref
                 item += nodes.inline(claim.on, claim.on, classes=["position-on"])  # whole: a cut misleads
                 box += item
             row.append(box)
         rows.append(row)
-    headers = ["Who", *(DISPUTE_TITLES[d] for d in DISPUTES)]
+    headers = ["Who", *(topic_title(project, d) for d in disputes(project))]
     note = nodes.paragraph(
         "", "Each cell links to the claim behind it; \u2014 means the article states no position for that person "
         "on that matter.", classes=["claims-positions-note"],
