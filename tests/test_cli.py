@@ -262,3 +262,19 @@ def test_schema_check_does_not_block_on_a_fifo(cli, site: Path) -> None:
     os.mkfifo(site / "claims" / "schema.json")
     run = cli(site, "schema", "--check")
     assert run.code == 1 and "the schema is out of date" in run.out
+
+
+def test_rules_writes_the_readme_catalogue_between_its_markers(tmp_path: Path, cli) -> None:
+    from claimdocs.cli import README_END, README_START
+    from claimdocs.rules.registry import catalogue_markdown
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{README_START}stale\n{README_END}\n\nAfter.\n", encoding="utf-8")
+    run = cli(tmp_path, "rules", "--readme", str(readme))
+    assert run.code == 0
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{README_START}{catalogue_markdown()}{README_END}\n\nAfter.\n"
+    bare = tmp_path / "NOTES.md"
+    bare.write_text("no markers\n", encoding="utf-8")
+    refused = cli(tmp_path, "rules", "--readme", str(bare))
+    assert refused.code == 2 and "no generated rules section" in refused.err
+    assert bare.read_text(encoding="utf-8") == "no markers\n"
