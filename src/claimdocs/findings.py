@@ -34,6 +34,7 @@ class RuleId(StrEnum):
     EVIDENCE = "evidence"
     OFFSETS = "offsets"
     COVERAGE = "coverage"
+    DRAFT = "draft"
     # both halves
     VALUE = "value"
     HEDGE = "hedge"

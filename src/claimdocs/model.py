@@ -72,6 +72,8 @@ class Entity(_Strict):
     pronouns: list[str] = Field(default_factory=list)
     #: Where the article names the entity (optional for the registry).
     evidence: Evidence | None = None
+    #: Proposed by ``claimdocs init`` and not yet reviewed (``claims.draft``); remove it once reviewed.
+    draft: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -92,6 +94,8 @@ class _ClaimBase(_Strict):
     topics: list[Id] = Field(default_factory=list)
     #: One neutral sentence restating the claim (what the claims index shows).
     summary: Text
+    #: Proposed by ``claimdocs init`` and not yet reviewed (``claims.draft``); remove it once reviewed.
+    draft: bool = False
 
     #: The heading of this kind's section in the claims index and on hover cards.
     title: ClassVar[str]

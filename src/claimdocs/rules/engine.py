@@ -46,6 +46,7 @@ from claimdocs.pages import FileRef, Page, parse_page
 from claimdocs.project import Project, page_listing, page_matches
 from claimdocs.rules.context import PageContext, SourceContext, Use
 from claimdocs.rules.coverage import coverage
+from claimdocs.rules.draft import held
 from claimdocs.rules.reference import check_unused, resolve
 from claimdocs.rules.registry import (
     BLOCK_CHECKS,
@@ -120,7 +121,7 @@ def check_source(project: Project) -> list[Finding]:
         if span is not None:
             for claim_check in _ON_CLAIM[type(claim)]:
                 claim_check(ctx, claim, *span)
-    return sorted(set(project.findings + ctx.findings))
+    return sorted(set(held(project, project.findings + ctx.findings)))
 
 
 # ---------------------------------------------------------------- the claims to a page

@@ -48,7 +48,8 @@ Rules
     does not exist ("did you mean ..."), ``{claim-quote}`` names a claim that is
     not a quote, or ``{claims:person}`` names an entity of another kind.
 ``unused``
-    A claim that no page uses, reported at the claim's line in its YAML file.
+    A claim that no page uses, reported at the claim's line in its YAML file
+    (a draft is reported as a draft instead).
 
 Every marker is resolved here first; the other families see only the markers
 whose claim exists.
@@ -322,7 +323,7 @@ def check_unused(project: Project, used: Iterable[str]) -> list[Finding]:
             f"claim {ident} is not used by any page; restate it with {{claim}}`... <{ident}>` or remove it",
         )
         for ident in sorted(project.claims)
-        if ident not in seen
+        if ident not in seen and not project.claims[ident].draft  # a draft's one finding is claims.draft
     ]
 
 

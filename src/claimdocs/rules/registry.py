@@ -21,6 +21,7 @@ from claimdocs.model import AnyClaim
 from claimdocs.rules import (
     attribution,
     coverage,
+    draft,
     evidence,
     framing,
     inputs,
@@ -52,6 +53,7 @@ from claimdocs.rules.rule import (
 FAMILY_MODULES: tuple[ModuleType, ...] = (
     inputs,
     evidence,
+    draft,
     reference,
     value,
     quote,
