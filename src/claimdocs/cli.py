@@ -1,4 +1,4 @@
-"""The command line: ``claimdocs check``, ``claimdocs claims``, ``claimdocs anchor``.
+"""The command line: ``claimdocs check``, ``claimdocs claims``, ``claimdocs anchor``, ``claimdocs init``.
 
 Exit codes: 0 clean, 1 findings, 2 cannot run (bad arguments, unreadable
 configuration, an output that would overwrite an input). Never a traceback: an
@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--readme", type=Path, metavar="PATH",
                    help="write the catalogue into PATH's generated section (between its rules markers) instead")
     r.add_argument("--json", action="store_true", help="machine-readable: id, half, kinds, summary, specification")
+    i = sub.add_parser("init", help="scaffold a project from a plain-text UTF-8 article, with draft claims to review")
+    i.add_argument("article", type=Path, help="the article: a plain-text UTF-8 file")
+    i.add_argument("dir", type=Path, nargs="?", help="a new or empty folder (default: the article's name, here)")
     s = sub.add_parser("schema", help="print the JSON Schema of claims files")
     s.add_argument("--check", action="store_true", help="exit 1 if claims/schema.json is out of date")
     return p
@@ -81,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "init":
+        return _init(args.article, args.dir)
     root = args.root.resolve()
     if not root.is_dir():
         raise CannotRun(f"{printable(str(args.root))}: not a folder")
@@ -200,6 +205,23 @@ def _anchor(config: Config, text: str, prefix: str, suffix: str) -> int:
         lines.append(f"  suffix: {json.dumps(suffix, ensure_ascii=False)}")
     lines += [f"  start: {start}", f"  end: {end}"]
     print("\n".join(lines))
+    return 0
+
+
+def _init(article: Path, target: Path | None) -> int:
+    from claimdocs.scaffold import article_name, init
+
+    started = time.perf_counter()
+    target = target if target is not None else Path(article_name(article))
+    proposal = init(article, target)
+    c = proposal.counts
+    print(f"claimdocs: wrote {printable(str(target))}/ from {printable(str(article))}: "
+          f"{len(proposal.claims)} draft claims ({c['figures']} figures, {c['dates and times']} dates and times, "
+          f"{c['quotations']} quotations, {c['according to']} \"according to\") and {c['names']} draft entities "
+          f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    for kind, text, why in proposal.skipped:
+        print(f"claimdocs: not drafted: {kind} {text!r}: {why}; add its claim by hand", file=sys.stderr)
+    print(f"claimdocs: next: review the drafts (claimdocs --root {printable(str(target))} check lists them)", file=sys.stderr)
     return 0
 
 
