@@ -124,3 +124,14 @@ def test_a_project_may_bring_its_own_words(real_project: Project) -> None:
     assert mine.says_former("the sometime minister")
     assert not mine.says_former("the former minister")
     assert DEFAULT.says_former("the former minister")
+
+
+def test_the_stems_are_snowballs_english_whichever_implementation_is_installed() -> None:
+    """PyStemmer (C) and snowballstemmer's own Python modules run the same algorithm: the checks
+    must not depend on which one an install picked up."""
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    reference = EnglishStemmer()
+    words = ["negotiations", "negotiated", "offensive", "officials", "generously", "hopeful", "running",
+             "studies", "dying", "skies", "news", "evacuating", "feared", "criticized", "criticised"]
+    assert [DEFAULT.stem(w) for w in words] == [reference.stemWord(w) for w in words]

@@ -37,3 +37,14 @@ def test_names_of_any_length_or_shape_build_a_registry() -> None:
 def test_the_real_registry_reads_the_real_article(real_project: Project) -> None:
     named = real_project.registry.named_anywhere(real_project.article.text)
     assert {"netanyahu", "zamir"} <= named
+
+
+def test_names_are_matched_whatever_their_case_and_offsets_hold_when_lowercase_is_longer() -> None:
+    reg = _registry(levi=["Dana Levi"], council=["the Riverton Council"])
+    assert [(m.entity, m.text) for m in reg.mentions("THE RIVERTON COUNCIL met dana levi.")] == [
+        ("council", "THE RIVERTON COUNCIL"), ("levi", "dana levi"),
+    ]
+    # "İ" lowercases to two characters: the offsets must still point into the text as written
+    text = "İstanbul: Dana Levi spoke."
+    [mention] = reg.mentions(text)
+    assert text[mention.start : mention.end] == "Dana Levi" == mention.text

@@ -36,6 +36,8 @@ class Registry:
                 names.setdefault(fold(name).lower(), ent.id)
         self._names = names
         pattern = trie_pattern(names) or r"(?!x)x"
+        # Matched on lowercased text: a case-blind trie is about twice as slow.
+        self._lower = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
         self._re = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
         # Zero-width, so every word start is tried, inside a longer name too.
         self._every = re.compile(rf"(?<![\w-])(?=({pattern})(?![\w-]))", re.IGNORECASE)
@@ -49,7 +51,11 @@ class Registry:
     def mentions(self, text: str) -> list[Mention]:
         """Every registered name in ``text`` (offsets into ``text``; folding keeps length)."""
         folded = fold_same_length(text)
-        return [Mention(m.start(), m.end(), self._names[m.group().lower()], m.group()) for m in self._re.finditer(folded)]
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a letter whose lowercase is longer ("İ"): offsets would shift
+            return [Mention(m.start(), m.end(), self._names[m.group().lower()], m.group()) for m in self._re.finditer(folded)]
+        names = self._names
+        return [Mention(s, e, names[m.group()], folded[s:e]) for m in self._lower.finditer(lowered) for s, e in (m.span(),)]
 
     def named(self, text: str) -> set[str]:
         return {m.entity for m in self.mentions(text)}

@@ -61,9 +61,10 @@ _BIG = rf"""\s+(?:
   | thousand(?!\w){_AFTER_THOUSAND}
   | dozen(?!\w)
 )"""
+# "a"/"an" only before a scale word, and never alone (the look-behinds): "a hundred", "a dozen".
+# One head, so that the long tail (_BIG) is written once: the pattern compiles at every start.
 _WNUM = rf"""(?:
-    {W99}(?:{_HUNDREDS})?(?:{_AND_PART}(?:\s+{_SCALE_WORD})?|{_BIG})?
-  | an?(?:{_HUNDREDS}(?:{_BIG})?|{_BIG})
+    (?:{W99}|an?(?=\s+{_SCALE_WORD}))(?:{_HUNDREDS})?(?:{_AND_PART}(?:\s+{_SCALE_WORD})?|{_BIG})?(?<!\ba)(?<!\ban)
 )"""
 # Digits: thousands by commas or by (no-break) spaces, decimals, ".08"; never part of "F-16",
 # "10:30", "1.2.3", "2023-24" or a number with a leading zero (an identifier, a phone number).
@@ -205,15 +206,13 @@ _SIGN_WORD = alt(W.FALL_WORDS + W.RISE_WORDS)
 _SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS)
 
 _BODY = rf"""(?:
-    between\s+(?P<ra1>{_BARE})\s+and\s+(?P<rb1>{_BARE})
-  | from\s+(?P<ra2>{_BARE})\s+(?:to|until|through)\s+(?P<rb2>{_BARE})
+    (?:(?P<btw>between)|from)\s+(?P<ra>{_BARE})\s+(?(btw)and|(?:to|until|through))\s+(?P<rb>{_BARE})
   | (?P<frac>{_FRACTION})
   | (?P<mult>{_MULTIPLIER})
   | (?P<ord>{_ORDINAL})
   | (?P<counted>{_COUNTED})
   | (?P<amt>{_AMOUNT})(?:
-        \s+(?:to|through)\s+(?P<rb3>{_BARE})(?![-–]?\d)
-      | ,?\s+(?:and|but)\s+(?P<hedge2>{_HEDGE})\s+(?P<rb5>{_BARE})(?![-–]?\d)
+        (?:\s+(?:to|through)\s+|,?\s+(?:and|but)\s+(?P<hedge2>{_HEDGE})\s+)(?P<rb3>{_BARE})(?![-–]?\d)
       | \s*[-–]\s*(?P<rb4>{_BARE_DIGITS_AFTER_DASH})(?![-–]?\d)
       | {_RATIO_TAIL}(?!\w)
       | [-\s](?P<snoun>{_SIGN_NOUN})(?!\w)
@@ -492,10 +491,9 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         if a.hedge_after:
             hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
         return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
-    for i in ("1", "2"):
-        if g.get("ra" + i) is not None:
-            ends = _range(Amount(low, *m.span("ra" + i)), Amount(low, *m.span("rb" + i)))
-            return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
+    if g.get("ra") is not None:
+        ends = _range(Amount(low, *m.span("ra")), Amount(low, *m.span("rb")))
+        return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
     if g["frac"] is not None:
         if g["frac"] == "half" and _prev_word(low, m.start("frac")) in _NOT_SHARE_BEFORE:
             return None
@@ -509,10 +507,10 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     if g["counted"] is not None:
         return fig(1.0, hedge, "time:decade" if g["counted"].endswith("decade") else "time:century", hedge_word)
     a = Amount(low, *m.span("amt"))
-    if g.get("rb5") is not None:
+    if g.get("hedge2") is not None:
         # "more than 10 but fewer than 20", "at most 100 and at least 20": a lower and an upper bound
         pair = (hedge, HEDGE_OF[fold(g["hedge2"])])
-        b = Amount(low, *m.span("rb5"))
+        b = Amount(low, *m.span("rb3"))
         ends = _range(a, b) if pair == (Hedge.LOWER_BOUND, Hedge.UPPER_BOUND) else (
             _range(b, a) if pair == (Hedge.UPPER_BOUND, Hedge.LOWER_BOUND) else None)  # fmt: skip
         return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])

@@ -218,7 +218,7 @@ def figure_maker(text: str, dates: list[tuple[int, int]], allow_lone_one: bool =
         fig = None if clashes(*m.span()) else figure_from_match(m, low, text, allow_lone_one)
         if fig is not None or not _compound(m):
             return fig
-        first = next(m.start(g) for g in ("ra1", "ra2", "amt") if m.group(g) is not None)
+        first = next(m.start(g) for g in ("ra", "amt") if m.group(g) is not None)
         for pos in (m.start(), first):
             mm = SIMPLE_FIGURE_RE.match(low, pos)
             if mm is not None and not clashes(*mm.span()):
@@ -228,7 +228,7 @@ def figure_maker(text: str, dates: list[tuple[int, int]], allow_lone_one: bool =
     return make
 
 
-_COMPOUND_GROUPS = ("rb1", "rb2", "rb3", "rb4", "rb5", "rden", "snoun")
+_COMPOUND_GROUPS = ("rb", "rb3", "rb4", "rden", "snoun")
 
 
 def _compound(m: re.Match[str]) -> bool:

@@ -38,13 +38,6 @@ Half = Literal["inputs", "article", "pages", "both"]
 C = TypeVar("C", bound=AnyClaim)
 
 
-def _ids(rules: tuple[Rule, ...]) -> frozenset[str]:
-    return _IDS.get(rules) or _IDS.setdefault(rules, frozenset(r.id for r in rules))
-
-
-_IDS: dict[tuple[Rule, ...], frozenset[str]] = {}
-
-
 @dataclass(frozen=True)
 class Rule:
     """One rule as users know it: ``claims.<id>``, what it guarantees, the kinds it looks at."""
@@ -61,8 +54,19 @@ class Rule:
         return f"claims.{self.id}"
 
 
+class _Declares:
+    """What a check declares it reports: its rules, and their ids worked out once (the engine hands
+    them to the context at every call)."""
+
+    emits: tuple[Rule, ...]
+    ids: frozenset[str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", frozenset(r.id for r in self.emits))
+
+
 @dataclass(frozen=True)
-class MarkCheck(Generic[C]):
+class MarkCheck(_Declares, Generic[C]):
     """Runs on every ``{claim}`` marker whose claim is one of ``kinds``."""
 
     fn: Callable[[PageContext, View, Mark, C], None]
@@ -70,9 +74,10 @@ class MarkCheck(Generic[C]):
     kinds: tuple[type[AnyClaim], ...]
     #: Also on bare markers (``{claim}`id```), whose text is the claim's own.
     bare: bool = False
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, view: View, mark: Mark, claim: C) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx, view, mark, claim)
         finally:
@@ -80,14 +85,15 @@ class MarkCheck(Generic[C]):
 
 
 @dataclass(frozen=True)
-class BlockCheck:
+class BlockCheck(_Declares):
     """Runs on every block of prose a reader sees."""
 
     fn: Callable[[PageContext, View], None]
     emits: tuple[Rule, ...]
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, view: View) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx, view)
         finally:
@@ -95,14 +101,15 @@ class BlockCheck:
 
 
 @dataclass(frozen=True)
-class SentenceCheck:
+class SentenceCheck(_Declares):
     """Runs on every sentence of every block (:class:`claimdocs.rules.sentences.Sentence`)."""
 
     fn: Callable[[PageContext, Sentence], None]
     emits: tuple[Rule, ...]
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, sentence: Sentence) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx, sentence)
         finally:
@@ -110,14 +117,15 @@ class SentenceCheck:
 
 
 @dataclass(frozen=True)
-class PageCheck:
+class PageCheck(_Declares):
     """Runs once a page, after its blocks."""
 
     fn: Callable[[PageContext, Page], None]
     emits: tuple[Rule, ...]
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, page: Page) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx, page)
         finally:
@@ -125,15 +133,16 @@ class PageCheck:
 
 
 @dataclass(frozen=True)
-class ClaimCheck(Generic[C]):
+class ClaimCheck(_Declares, Generic[C]):
     """Runs on every claim of ``kinds`` whose evidence is anchored at [start, end) of the article."""
 
     fn: Callable[[SourceContext, C, int, int], None]
     emits: tuple[Rule, ...]
     kinds: tuple[type[AnyClaim], ...]
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: SourceContext, claim: C, start: int, end: int) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx, claim, start, end)
         finally:
@@ -141,16 +150,17 @@ class ClaimCheck(Generic[C]):
 
 
 @dataclass(frozen=True)
-class ProjectCheck:
+class ProjectCheck(_Declares):
     """Runs once over the whole project (the article and every claim)."""
 
     fn: Callable[[SourceContext], None]
     emits: tuple[Rule, ...]
     #: Runs only when the article could be read (else its absence is the finding).
     needs_article: bool = True
+    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: SourceContext) -> None:
-        outer = ctx.allow(_ids(self.emits))
+        outer = ctx.allow(self.ids)
         try:
             self.fn(ctx)
         finally:

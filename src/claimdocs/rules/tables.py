@@ -172,9 +172,15 @@ def _trace_index(project: Project) -> TraceIndex:
     entity_sentences = {
         e.id: covering(e.evidence.start, e.evidence.end) for e in project.entities.values() if e.evidence is not None
     }
-    evidence_negations = {
-        c.id: tuple(m.group().lower() for m in lexicon.negation_re.finditer(article.text, c.evidence.start, c.evidence.end))
-        for c in project.claims.values()
+    spans_of = {c.id: (c.evidence.start, c.evidence.end) for c in project.claims.values()}
+    # worked out once an evidence span: claims that rest on the same words share them
+    negations_at = {
+        (s, e): tuple(m.group().lower() for m in lexicon.negation_re.finditer(article.text, s, e))
+        for s, e in set(spans_of.values())
+    }
+    stems_at = {
+        (s, e): frozenset(stem for m in word_spans(article.text, s, e) for stem in lexicon.stems(norm(m.group())))
+        for s, e in set(spans_of.values())
     }
     return TraceIndex(
         sentence_stems=sentence_stems,
@@ -186,13 +192,8 @@ def _trace_index(project: Project) -> TraceIndex:
         claim_sentences=claim_sentences,
         sentence_claims=[tuple(sorted(ids)) for ids in by_sentence],
         entity_sentences=entity_sentences,
-        evidence_negations=evidence_negations,
-        evidence_stems={
-            c.id: frozenset(
-                stem for m in word_spans(article.text, c.evidence.start, c.evidence.end) for stem in lexicon.stems(norm(m.group()))
-            )
-            for c in project.claims.values()
-        },
+        evidence_negations={ident: negations_at[span] for ident, span in spans_of.items()},
+        evidence_stems={ident: stems_at[span] for ident, span in spans_of.items()},
     )
 
 
