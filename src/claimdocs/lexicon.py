@@ -207,6 +207,13 @@ _SPEECH_VERBS: tuple[str, ...] = (
     "replied", "continued", "highlighted", "underscored", "according to", "insist", "insists", "confirmed",
     "confirms", "announced", "announces", "acknowledged", "admitted", "testified", "recalled",
 )
+#: Verbs that give words to whoever is named beside them when the words are a name or a label
+#: ("Levi called it “savings”"): with the speech verbs, what a page may not say of a term the
+#: article quotes in its own voice.
+_NAMING_VERBS: tuple[str, ...] = (
+    "called", "calls", "call", "calling", "dubbed", "dubs", "termed", "terms", "labelled", "labeled", "labels",
+    "branded", "brands", "described", "describes", "coined", "coins", "nicknamed",
+)
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "contend": ("contend", "contends", "contended", "contending"),
     "accuse": ("accuse", "accuses", "accused", "accusing", "accusation", "accusations"),
@@ -341,6 +348,8 @@ class Lexicon:
     #: Verbs that give a quotation to whoever is named within three words of them (either order);
     #: "according to" only with the name after it.
     speech_verbs: tuple[str, ...] = _SPEECH_VERBS
+    #: Verbs that give a name or label to whoever is named beside them ("called", "dubbed").
+    naming_verbs: tuple[str, ...] = _NAMING_VERBS
     #: Forms of the verbs that attribute a statement; a word not listed compares by its first five letters.
     verb_forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_VERB_FORMS))
     former: tuple[str, ...] = _FORMER
@@ -524,6 +533,11 @@ class Lexicon:
     @cached_property
     def speech_re(self) -> re.Pattern[str] | None:
         return phrase_re(self.speech_verbs)
+
+    @cached_property
+    def naming_re(self) -> re.Pattern[str] | None:
+        """A speech verb or a naming verb: what gives words to someone ("said", "called")."""
+        return phrase_re((*self.speech_verbs, *self.naming_verbs))
 
     @cached_property
     def _lemmas(self) -> dict[str, str]:

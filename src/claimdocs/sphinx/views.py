@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from claimdocs.export import claims_document, claims_json, figure_rows, figures_csv
 from claimdocs.files import write_atomic
 from claimdocs.lexicon import hedge_label
-from claimdocs.model import CLAIM_TYPES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance
+from claimdocs.model import CLAIM_TYPES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Term
 from claimdocs.project import Project
 from claimdocs.sphinx.domain import ClaimsDomain, Target
 from claimdocs.sphinx.nodes import card_html, claim_entry, claim_ref, person_ref, raw_html
@@ -498,6 +498,17 @@ def _quotations(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: s
             who += nodes.Text(", ")
             who += _ref(role, role.text, f"q-{claim.id}-role")
         quote += who
+        out.append(quote)
+    for term in _by_article_order([c for c in project.claims.values() if isinstance(c, Term)]):
+        if topic and topic not in term.topics:
+            continue  # words the article quotes in its own voice: no speaker, what they stand for instead
+        quote = nodes.block_quote(classes=["claim-quote", "claim-term"])
+        para = nodes.paragraph()
+        para += _ref(term, term.own_words(), f"q-{term.id}")
+        para += nodes.Text(" ")
+        para += _badge(term.usage_label(), "info")
+        quote += para
+        quote += nodes.attribution("", f"the article's own words: {term.means}")
         out.append(quote)
     return out
 
