@@ -79,6 +79,34 @@ class Entity(_Strict):
         return [self.name, *self.aliases]
 
 
+class Waiver(_Strict):
+    """A finding waived, with the reason: ``waive: [{rule: speaker, reason: "..."}]`` on a claim.
+
+    Like ``# noqa: rule``, so an editor is never stuck on a false alarm and nothing is
+    silenced unseen: every report counts and lists what is waived, with the reason (see
+    :mod:`claimdocs.rules.waiver`). The fields are lenient on purpose: a waiver without a
+    rule or a reason, or naming a rule that does not exist or cannot be waived, is a
+    ``claims.waiver`` finding saying what to write, not a schema error that would drop the
+    claim it is written on.
+    """
+
+    #: The rule waived: its id ("speaker") or its name ("claims.speaker").
+    rule: Annotated[str, StringConstraints(max_length=80)] = ""
+    #: Why the finding is wrong here, for the next editor and the site's readers.
+    reason: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class ArticleWaiver(Waiver):
+    """A finding in the article waived by the exact text it is about: a figure, a date or a
+    quotation of the article no claim covers (``claims.coverage``), in a claims file's
+    ``waivers:`` section. The text is found exactly once in the article (``prefix`` and
+    ``suffix`` make it unique, as for evidence)."""
+
+    text: Annotated[str, StringConstraints(max_length=4000)] = ""
+    prefix: str = ""
+    suffix: str = ""
+
+
 class _ClaimBase(_Strict):
     """What every claim kind has, and what each kind must say about itself.
 
@@ -93,6 +121,8 @@ class _ClaimBase(_Strict):
     topics: list[Id] = Field(default_factory=list)
     #: One neutral sentence restating the claim (what the claims index shows).
     summary: Text
+    #: Findings of this claim waived, each with its rule and reason (:class:`Waiver`).
+    waive: list[Waiver] = Field(default_factory=list, max_length=50)
 
     #: The heading of this kind's section in the claims index and on hover cards.
     title: ClassVar[str]
@@ -411,11 +441,13 @@ class Vocabulary(_Strict):
 
 
 class ClaimsFile(_Strict):
-    """One YAML file under ``claims/``: entities, claims, a vocabulary, or any of them."""
+    """One YAML file under ``claims/``: entities, claims, a vocabulary, waivers, or any of them."""
 
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     vocabulary: Vocabulary | None = None
+    #: Findings in the article waived, each by the text it is about (:class:`ArticleWaiver`).
+    waivers: list[ArticleWaiver] = Field(default_factory=list)
 
 
 class SourceMeta(_Strict):
