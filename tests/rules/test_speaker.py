@@ -216,3 +216,13 @@ def test_a_page_may_not_give_a_term_a_speaker(quoting: Project, text: str, who: 
     f = only(quoting, text, "speaker", "{claim}")
     assert f.message.endswith(f'the page gives it to "{who}": restate it without a speaker')
     assert "in quotation marks in its own voice" in f.message
+
+
+def test_a_project_adds_its_own_naming_verbs(tmp_path: Path) -> None:
+    from .helpers import check, load
+    from .quoting import build
+
+    text = "Levi christened them {claim}`“savings” <savings>`.\n"
+    assert check(load(build(tmp_path / "default")), text) == []
+    project = load(build(tmp_path / "extended", vocabulary={"naming_verbs": ["christened"]}))
+    assert [f.rule for f in check(project, text)] == ["speaker"]

@@ -246,3 +246,17 @@ def test_the_command_line_counts_and_lists_what_is_waived(site: Path, cli) -> No
     assert result["ruleId"] == "claims.unbacked"
     assert result["suppressions"][0]["justification"] == w["reason"]
     assert cli(site, "check", "--source-only").code == 0
+
+
+def test_a_file_a_page_includes_carries_its_own_waivers(tmp_path: Path) -> None:
+    from claimdocs.rules.engine import check_pages
+
+    root = build(tmp_path)
+    (root / "parts").mkdir()
+    (root / "parts" / "quote.txt").write_text(f"% claims: ignore[speaker] {REASON}\n{UNNAMED}", encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Quotations\n\n```{include} ../parts/quote.txt\n```\n", encoding="utf-8")
+    result = check_pages(load(root), jobs=1)
+    assert [f for f in result.findings if f.rule in ("speaker", "waiver")] == []
+    [w] = result.waived
+    assert (w.finding.path, w.finding.line, w.path, w.line, w.reason) == ("parts/quote.txt", 2, "parts/quote.txt", 1, REASON)
+    assert result.summary["waived"] == 1

@@ -179,6 +179,8 @@ def waive_page(page: Page, text: str, findings: list[Finding], ran: frozenset[st
 
     ``ran``: the rules whose checks ran on the page (a waiver of another rule is not stale).
     """
+    if not page.comments:
+        return findings, [], []
     path = page.path
     waivers, problems = page_waivers(page, text)
     kept: list[Finding] = []
