@@ -159,6 +159,8 @@ def test_a_claim_waiver_moves_its_finding_to_the_waived(tmp_path: Path) -> None:
         ({"rule": "spekaer", "reason": REASON}, "a waiver names unknown rule 'spekaer' (did you mean claims.speaker?)"),
         ({"rule": "schema", "reason": REASON}, "a waiver cannot waive claims.schema: it says a check could not run at all"),
         ({"rule": "evidence", "reason": REASON}, "a waiver cannot waive claims.evidence"),
+        ({"rule": "claims.source", "reason": REASON}, "a waiver cannot waive claims.source"),
+        ({"rule": "waiver", "reason": REASON}, "a waiver cannot waive claims.waiver: a waiver cannot waive a waiver"),
         ({"rule": "speaker", "reason": REASON}, "the waiver of claims.speaker waives nothing (no such finding at this claim)"),
         ({"rule": "support", "reason": REASON}, "the waiver of claims.support waives nothing: claims.support is reported on "
                                                 "pages: waive it on the page, with % claims: ignore[support]"),
