@@ -215,8 +215,9 @@ def test_the_claims_index_groups_claims_by_kind_then_topic(built: SphinxTestApp)
     index = soup(built, "claims.html").select_one(".claims-index")
     sections = index.select(":scope > .claims-kind")
     kinds = [s.select_one(":scope > h2.rubric")["id"] for s in sections]
+    # every kind a claim of the project is of, in the model's order (no statement or term here: no empty section)
     assert kinds == ["kind-quantity", "kind-quote", "kind-role", "kind-stance", "kind-event", "kind-assertion",
-                     "kind-statement", "entities"]
+                     "entities"]
     quotes = sections[1]
     groups = {g.select_one(":scope > h3.rubric").get_text(): [e["id"] for e in g.select(":scope > .claim-entry")]
               for g in quotes.select(":scope > .claims-group")}
@@ -245,9 +246,69 @@ def test_the_filter_is_in_the_page_hidden_until_the_script_shows_it(built: Sphin
     form = soup(built, "claims.html").select_one(".claims-index form.claims-filter")
     assert form is not None and form.has_attr("hidden")
     kinds = [o["value"] for o in form.select("select[name=kind] option")]
-    assert kinds == ["", "quantity", "quote", "role", "stance", "event", "assertion", "statement", "entity"]
+    assert kinds == ["", "quantity", "quote", "role", "stance", "event", "assertion", "entity"]
     who = {g["label"]: [o["value"] for o in g.select("option")] for g in form.select("select[name=who] optgroup")}
     # the entities some claim names, by kind
     assert who == {"People": ["levi"], "Organisations": ["council", "ministry"], "Groups": ["critics"],
                    "Places": ["riverton"]}
     assert form.select_one("input[type=search][name=text]") is not None
+
+
+def test_waivers_apply_in_the_build_and_the_view_lists_them(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """The build applies the checker's waivers (one engine), and ``{claims-waivers}`` shows each with its reason."""
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-claims", src)
+    index = src / "index.md"
+    text = index.read_text(encoding="utf-8").replace("{claim}`Critics contend <critics-late>` that the order came late.", "")
+    index.write_text(text + "\n% claims: ignore[hedge] the ministry's own round figure, shown as the page's example\n"
+                     "The ministry reports {claim}`1,500 <evacuated>` people evacuated.\n", encoding="utf-8")
+    claims = src / "claims" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "    summary: Critics contend that the order came late.\n",
+        "    summary: Critics contend that the order came late.\n"
+        "    waive: [{rule: unused, reason: kept for the next edition of the page}]\n"), encoding="utf-8")
+    views = src / "views.md"
+    views.write_text(views.read_text(encoding="utf-8") + "\n## Waivers\n\n```{claims-waivers}\n```\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings(app) == ""
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in soup(app, "views.html").select(".claims-waivers-table tbody tr")]
+    assert [(r[1], r[2]) for r in rows] == [
+        ("claims.unused", "kept for the next edition of the page"),
+        ("claims.hedge", "the ministry's own round figure, shown as the page's example"),
+    ]
+    assert rows[1][0].startswith("index.md:") and "hedge differs" in rows[1][4]
+
+
+def test_quotation_conventions_and_terms_build_clean(make_app, tmp_path: Path) -> None:
+    """An invented article's follow-on, split quotation and terms, restated the way it writes them."""
+    from rules.quoting import build
+
+    root = build(tmp_path / "quoting")
+    docs = root / "docs"
+    (docs / "conf.py").write_text('extensions = ["myst_parser", "claimdocs"]\nmyst_enable_extensions = ["colon_fence"]\n'
+                                  'html_theme = "basic"\nclaimdocs_root = ".."\n', encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Quotations\n\n"
+        "{claim}`“We cannot wait any longer,” <levi-wait>` said {person}`Dana Levi <levi>`. "
+        "{claim}`“The bridge is not safe.” <levi-unsafe>`\n\n"
+        "{claim}`“Part of the budget is spent,” <levi-budget>` Levi said, {claim}`“and the rest is promised.” <levi-budget>`\n\n"
+        "The council’s report, {claim}`“Crossing Riverton” <report-title>`, calls the closure a saving. "
+        "Its {claim}`“savings” <savings>` would pay for a ferry.\n\n"
+        "{person}`Omar Ortiz <ortiz>` answered, {claim}`“The ferry is a waste of money.” <ortiz-waste>`\n\n"
+        "{claim}`“Nobody asked the town.” <ortiz-nobody>`\n\n"
+        "Ortiz said the plan was {claim}`“a rush job” <ortiz-rush>`.\n\n"
+        "```{claims-quotations}\n```\n\n```{claims-index}\n```\n", encoding="utf-8")
+    app = make_app("html", srcdir=docs)
+    app.build()
+    assert warnings(app) == ""
+    page = soup(app, "index.html")
+    terms = page.select(".claims-quotations blockquote.claim-term")
+    assert [t.select_one(".claim-badge").get_text() for t in terms] == ["a title", "scare quotes"]
+    assert terms[1].select_one(".attribution").get_text().endswith("the article's own words: what the report says the closure saves")
+    assert [h["id"] for h in page.select(".claims-index h2.rubric")] == ["kind-quote", "kind-term", "entities"]
+    entry = page.select_one("#claim-savings .claim-entry-who").get_text()
+    assert entry == "Attribution: the article's own words in quotation marks (scare quotes), no speaker"

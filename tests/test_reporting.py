@@ -96,8 +96,9 @@ def test_sarif_rules_carry_each_rules_specification() -> None:
 def test_the_quote_rules_full_description_is_its_specification() -> None:
     quote = next(r for r in json.loads(format_sarif([], "1"))["runs"][0]["tool"]["driver"]["rules"]
                  if r["id"] == "claims.quote")
-    paragraphs = [re.sub(r":mod:`([^`]+)`", r"`\1`", p).replace("``", "`") for p in rule_docs()[RuleId.QUOTE]]
-    assert len(paragraphs) == 2  # its own family's, then the unbacked family's "(in prose)"
+    paragraphs = [re.sub(r":[a-z]+:`([^`]+)`", r"`\1`", p).replace("``", "`") for p in rule_docs()[RuleId.QUOTE]]
+    # its own family's two (on pages, in the claims), then the unbacked family's "(in prose)"
+    assert len(paragraphs) == 3 and paragraphs[1].startswith("In the claims:") and paragraphs[2].startswith("in prose:")
     assert quote["fullDescription"]["text"] == "\n\n".join(paragraphs)
 
 

@@ -106,7 +106,7 @@ def pages_using(html: Path, ident: str) -> set[str]:
     return {u["page"] for u in claim["uses"]}
 
 
-VIEW_PAGES = {"claims", "source", "figures", "positions", "quotations"}
+VIEW_PAGES = {"claims", "source", "figures", "positions", "quotations", "checking"}  # checking: {claims-waivers}
 
 
 def test_editing_one_claim_rereads_exactly_the_pages_that_use_it(tmp_path: Path) -> None:

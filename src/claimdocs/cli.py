@@ -22,7 +22,7 @@ from claimdocs._version import __version__
 from claimdocs.config import Config, conf_files
 from claimdocs.export import claims_document
 from claimdocs.files import MAX_YAML_BYTES, Refused, printable, read_input, write_atomic
-from claimdocs.findings import CannotRun, Finding
+from claimdocs.findings import CannotRun, Finding, Waived
 from claimdocs.project import Project, load_project, page_files
 from claimdocs.reporting import FORMATS, RuleDocs, format_github, format_json, format_sarif, format_text
 
@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
     result = run_checks(project, pages=not args.source_only)
     findings = result.findings
     summary = {**result.summary, "seconds": round(time.perf_counter() - started, 3)}
-    out = _render(args.format, findings, summary, config)
+    out = _render(args.format, findings, summary, config, result.waived)
     if args.output:
         _refuse_output(args.output, config, project, result.included)
         try:
@@ -168,19 +168,20 @@ def _emit(text: str, fmt: str) -> None:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _render(fmt: str, findings: list[Finding], summary: dict[str, object], config: Config) -> str:
+def _render(fmt: str, findings: list[Finding], summary: dict[str, object], config: Config,
+            waived: list[Waived]) -> str:
     if fmt == "json":
-        return format_json(findings, summary)
+        return format_json(findings, summary, waived)
     if fmt == "github":
         return format_github(findings)
     if fmt == "sarif":
-        return format_sarif(findings, __version__, RuleDocs.of(config))
+        return format_sarif(findings, __version__, RuleDocs.of(config), waived)
     return format_text(findings)
 
 
 def _summary_line(summary: dict[str, object], findings: list[Finding]) -> str:
     parts = [f"{len(findings)} finding(s)"]
-    for key in ("claims", "pages", "uses", "coverage", "nofact", "seconds"):
+    for key in ("claims", "pages", "uses", "coverage", "nofact", "waived", "seconds"):
         if key in summary:
             parts.append(f"{key}: {summary[key]}")
     return "claimdocs: " + ", ".join(parts)

@@ -55,6 +55,8 @@ class RuleId(StrEnum):
     SYNTAX = "syntax"
     UNKNOWN_ID = "unknown-id"
     UNUSED = "unused"
+    # the waivers themselves
+    WAIVER = "waiver"
 
 
 @dataclass(frozen=True, order=True)
@@ -71,6 +73,21 @@ class Finding:
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [claims.{self.rule}]"
+
+
+@dataclass(frozen=True, order=True)
+class Waived:
+    """A finding an editor waived: the finding, the waiver's reason, and where the waiver is written.
+
+    Never silenced unseen: every report counts and lists these (``waived`` in JSON, suppressed
+    results in SARIF, the "How this site is checked" page).
+    """
+
+    finding: Finding
+    reason: str
+    #: The file and line of the waiver (a page's ``% claims: ignore[...]`` line, a claim, a ``waivers:`` entry).
+    path: str
+    line: int
 
 
 class CannotRun(Exception):

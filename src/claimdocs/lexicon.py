@@ -207,6 +207,13 @@ _SPEECH_VERBS: tuple[str, ...] = (
     "replied", "continued", "highlighted", "underscored", "according to", "insist", "insists", "confirmed",
     "confirms", "announced", "announces", "acknowledged", "admitted", "testified", "recalled",
 )
+#: Verbs that give words to whoever is named beside them when the words are a name or a label
+#: ("Levi called it “savings”"): with the speech verbs, what a page may not say of a term the
+#: article quotes in its own voice.
+_NAMING_VERBS: tuple[str, ...] = (
+    "called", "calls", "call", "calling", "dubbed", "dubs", "termed", "terms", "labelled", "labeled", "labels",
+    "branded", "brands", "described", "describes", "coined", "coins", "nicknamed",
+)
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "contend": ("contend", "contends", "contended", "contending"),
     "accuse": ("accuse", "accuses", "accused", "accusing", "accusation", "accusations"),
@@ -269,7 +276,7 @@ _POLARITY: dict[str, tuple[str, ...]] = {
 #: Words about the site, the article and their structure, compared by stem: a sentence made of
 #: these (and of function words) states nothing about the world. Never a word of fact (an action,
 #: a position, an outcome, a judgement, a place); a project adds its own in its vocabulary.
-_FRAMING: frozenset[str] = frozenset(["step", "picture", "image", "photo", "diagram", "vague", "quantity", "upper", "lower", "bound", "range", "said", "says", "written", "wrote", "given", "gave", "told", "seen", "saw", "shown", "read", "article", "site", "page", "code", "screen", "phone", "caveat", "publication", "term", "example", "instance", "home", "contents", "introduction", "appendix", "glossary", "method", "methodology", "welcome", "section", "chapter", "part", "heading", "subtitle", "title", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "order", "sequence", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "mark", "come", "checker", "check", "rule", "finding", "error", "warning", "message", "build", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "main", "exact", "exactly", "verbatim", "approximate", "relative"])
+_FRAMING: frozenset[str] = frozenset(["step", "picture", "image", "photo", "diagram", "vague", "quantity", "upper", "lower", "bound", "range", "said", "says", "written", "wrote", "given", "gave", "told", "seen", "saw", "shown", "read", "article", "site", "page", "code", "screen", "phone", "caveat", "publication", "term", "example", "instance", "home", "contents", "introduction", "appendix", "glossary", "method", "methodology", "welcome", "section", "chapter", "part", "heading", "subtitle", "title", "list", "table", "index", "entry", "card", "link", "tab", "column", "row", "cell", "caption", "figure", "chart", "matrix", "grid", "view", "order", "sequence", "claim", "marker", "evidence", "source", "text", "sentence", "word", "wording", "phrase", "paragraph", "line", "passage", "quotation", "quote", "number", "date", "time", "office", "position", "statement", "account", "person", "people", "name", "entity", "group", "organisation", "organization", "institution", "actor", "speaker", "dispute", "topic", "timeline", "chronology", "context", "background", "summary", "overview", "detail", "kind", "type", "class", "category", "way", "file", "download", "hedge", "badge", "label", "legend", "tooltip", "hover", "tap", "click", "focus", "mark", "come", "checker", "check", "rule", "finding", "error", "warning", "waiver", "waive", "message", "build", "website", "reader", "editor", "restate", "restatement", "describe", "description", "report", "say", "write", "give", "call", "cite", "mention", "attribute", "show", "see", "read", "follow", "present", "cover", "collect", "gather", "sort", "arrange", "relate", "refer", "explain", "summarise", "summarize", "outline", "introduce", "discuss", "note", "guess", "here", "below", "above", "following", "next", "previous", "further", "full", "whole", "same", "other", "another", "each", "every", "main", "exact", "exactly", "verbatim", "approximate", "relative"])
 #: The part of the framing vocabulary a traced sentence may also use freely: words about the
 #: article and the page themselves ("the article describes ...", "according to the article").
 #: Other framing words ("order", "mark", "come") could state a fact beside a marker.
@@ -341,6 +348,8 @@ class Lexicon:
     #: Verbs that give a quotation to whoever is named within three words of them (either order);
     #: "according to" only with the name after it.
     speech_verbs: tuple[str, ...] = _SPEECH_VERBS
+    #: Verbs that give a name or label to whoever is named beside them ("called", "dubbed").
+    naming_verbs: tuple[str, ...] = _NAMING_VERBS
     #: Forms of the verbs that attribute a statement; a word not listed compares by its first five letters.
     verb_forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_VERB_FORMS))
     former: tuple[str, ...] = _FORMER
@@ -524,6 +533,11 @@ class Lexicon:
     @cached_property
     def speech_re(self) -> re.Pattern[str] | None:
         return phrase_re(self.speech_verbs)
+
+    @cached_property
+    def naming_re(self) -> re.Pattern[str] | None:
+        """A speech verb or a naming verb: what gives words to someone ("said", "called")."""
+        return phrase_re((*self.speech_verbs, *self.naming_verbs))
 
     @cached_property
     def _lemmas(self) -> dict[str, str]:

@@ -2,7 +2,8 @@
 
 The claims file states *what the article says*, not what is true in the world.
 Every claim carries verbatim evidence from the article; the kinds below follow
-DESIGN.md (quantity, quote, role, stance, event, assertion) and entities live in
+DESIGN.md (quantity, quote, role, stance, event, assertion; statement and term, the
+article's own voice) and entities live in
 one registry with the aliases that pages may use.
 """
 
@@ -80,6 +81,34 @@ class Entity(_Strict):
         return [self.name, *self.aliases]
 
 
+class Waiver(_Strict):
+    """A finding waived, with the reason: ``waive: [{rule: speaker, reason: "..."}]`` on a claim.
+
+    Like ``# noqa: rule``, so an editor is never stuck on a false alarm and nothing is
+    silenced unseen: every report counts and lists what is waived, with the reason (see
+    :mod:`claimdocs.rules.waiver`). The fields are lenient on purpose: a waiver without a
+    rule or a reason, or naming a rule that does not exist or cannot be waived, is a
+    ``claims.waiver`` finding saying what to write, not a schema error that would drop the
+    claim it is written on.
+    """
+
+    #: The rule waived: its id ("speaker") or its name ("claims.speaker").
+    rule: Annotated[str, StringConstraints(max_length=80)] = ""
+    #: Why the finding is wrong here, for the next editor and the site's readers.
+    reason: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class ArticleWaiver(Waiver):
+    """A finding in the article waived by the exact text it is about: a figure, a date or a
+    quotation of the article no claim covers (``claims.coverage``), in a claims file's
+    ``waivers:`` section. The text is found exactly once in the article (``prefix`` and
+    ``suffix`` make it unique, as for evidence)."""
+
+    text: Annotated[str, StringConstraints(max_length=4000)] = ""
+    prefix: str = ""
+    suffix: str = ""
+
+
 class _ClaimBase(_Strict):
     """What every claim kind has, and what each kind must say about itself.
 
@@ -96,6 +125,8 @@ class _ClaimBase(_Strict):
     summary: Text
     #: Proposed by ``claimdocs init`` and not yet reviewed (``claims.draft``); remove it once reviewed.
     draft: bool = False
+    #: Findings of this claim waived, each with its rule and reason (:class:`Waiver`).
+    waive: list[Waiver] = Field(default_factory=list, max_length=50)
 
     #: The heading of this kind's section in the claims index and on hover cards.
     title: ClassVar[str]
@@ -165,7 +196,18 @@ class Quantity(_ClaimBase):
 
 
 class Quote(_ClaimBase):
-    """A quotation: verbatim text, its speaker, full sentence or partial phrase."""
+    """A quotation: verbatim text, its speaker, full sentence or partial phrase.
+
+    News writing gives a quotation its speaker in three ways, and the checks read each
+    (:mod:`claimdocs.rules.speaker`): in the quotation's sentence (“…,” said Levi); by
+    following on from a quotation so attributed (“…,” said Levi. “…”: the second is Levi's
+    too, and so is a paragraph that opens a quotation right after one of Levi's); and
+    around a quotation split by its attribution (“The first half,” Levi said, “and the
+    rest.”). One claim may quote both halves of a split quotation: its text joins them
+    with an elision ("The first half, … and the rest.") and its evidence spans both; the
+    elision may stand for the attribution between two quotations only, never for words
+    left out of one (``claims.quote``).
+    """
 
     kind: Literal["quote"]
     speaker: Id
@@ -186,6 +228,59 @@ class Quote(_ClaimBase):
 
     def headline(self) -> str:
         return self.own_words()
+
+
+class Term(_ClaimBase):
+    """Words the article itself puts in quotation marks, in its own voice: no one is quoted.
+
+    Scare quotes (the plan's “savings”), a coined term (a “bridge to nowhere”), a title or
+    a headline set in quotation marks. Coverage asks a claim for every quotation of the
+    article; a quote claim must name who said the words, and here the article gives them
+    to no one, so a term claim covers them truthfully: the words, why the article quotes
+    them (``usage``) and what it uses them for (``means``), and no speaker.
+
+    A kind of its own, not a quote with ``speaker: null``: a quote always has a speaker
+    and a term never has one, so each class holds exactly what is true of it (the schema
+    requires the one and has no field for the other), the type checker sees every place
+    that reads a speaker, and no view, card or export shows an empty one. What a
+    quotation gets that does not depend on a speaker, a term gets alike: its text is
+    verbatim in its evidence, inside the article's quotation marks, and a page quotes it
+    verbatim (``claims.quote``); it covers the article's quotation (``claims.coverage``).
+    A page marks it as any claim (``{claim}`“savings” <id>```), names no speaker for it,
+    and may not give it one: "Levi called it “savings”" where the article does not is a
+    ``claims.speaker`` finding, and so is a term claim on words the article does give to
+    someone.
+    """
+
+    kind: Literal["term"]
+    #: The words inside the article's quotation marks, verbatim.
+    text: Text
+    #: Why the article sets them in quotation marks: scare quotes (distance from a word), a
+    #: coined term (a name the article introduces or reports as current), a title or headline.
+    usage: Literal["scare-quotes", "coined", "title"]
+    #: What the article uses the words for ("the council's name for the bypass").
+    means: Text
+
+    title: ClassVar[str] = "Terms in quotation marks"
+    #: How each usage is named to a reader.
+    USAGES: ClassVar[dict[str, str]] = {"scare-quotes": "scare quotes", "coined": "a coined term", "title": "a title"}
+
+    @property
+    def written(self) -> str:
+        return self.text
+
+    def refs(self) -> list[tuple[str, str]]:
+        return []
+
+    def own_words(self) -> str:
+        return f"\u201c{self.text}\u201d"
+
+    def headline(self) -> str:
+        return f"{self.own_words()} \u2014 {self.means}"
+
+    def usage_label(self) -> str:
+        """The usage as a reader reads it ("scare quotes")."""
+        return self.USAGES[self.usage]
 
 
 class Role(_ClaimBase):
@@ -287,10 +382,10 @@ class Statement(_ClaimBase):
         return [("about", a) for a in self.about]
 
 
-AnyClaim = Quantity | Quote | Role | Stance | Event | Assertion | Statement
+AnyClaim = Quantity | Quote | Term | Role | Stance | Event | Assertion | Statement
 Claim = Annotated[AnyClaim, Field(discriminator="kind")]
 #: Every claim class, in the order the claims index lists them.
-CLAIM_TYPES: tuple[type[AnyClaim], ...] = (Quantity, Quote, Role, Stance, Event, Assertion, Statement)
+CLAIM_TYPES: tuple[type[AnyClaim], ...] = (Quantity, Quote, Term, Role, Stance, Event, Assertion, Statement)
 #: Every kind name ("quantity", ...), read off the classes: written once, here.
 KINDS: tuple[str, ...] = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in CLAIM_TYPES)
 assert set(CLAIM_TYPES) == set(get_args(AnyClaim)), "CLAIM_TYPES and the Claim union disagree"
@@ -318,6 +413,8 @@ class Vocabulary(_Strict):
     sides: dict[Word, Literal["against", "for"]] = Field(default_factory=dict)
     #: Verbs that give a quotation to whoever is named beside them.
     speech_verbs: list[Word] = Field(default_factory=list)
+    #: Verbs that give a name or label to whoever is named beside them ("dubbed").
+    naming_verbs: list[Word] = Field(default_factory=list)
     #: Verbs that report what someone says or finds.
     reporting_verbs: list[Word] = Field(default_factory=list)
     #: Phrases that hedge a statement as someone's view ("is said to").
@@ -348,11 +445,13 @@ class Vocabulary(_Strict):
 
 
 class ClaimsFile(_Strict):
-    """One YAML file under ``claims/``: entities, claims, a vocabulary, or any of them."""
+    """One YAML file under ``claims/``: entities, claims, a vocabulary, waivers, or any of them."""
 
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     vocabulary: Vocabulary | None = None
+    #: Findings in the article waived, each by the text it is about (:class:`ArticleWaiver`).
+    waivers: list[ArticleWaiver] = Field(default_factory=list)
 
 
 class SourceMeta(_Strict):

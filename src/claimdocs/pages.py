@@ -74,6 +74,7 @@ LITERAL_DIRECTIVES = frozenset(
         "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math", "raw", "mermaid",
         "include", "toctree", "image", "highlight",
         "claims-index", "claims-figures", "claims-positions", "claims-quotations", "claims-source", "claims-rules",
+        "claims-waivers",
         "claim-quote", "parsed-literal", "literal", "tab-set-code",
     }
 )
@@ -194,6 +195,14 @@ class FileRef:
     options: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A MyST line comment (``% ...``), which the build does not render: where it is, and what it says."""
+
+    line: int  # 1-based, in the page file
+    text: str  # after the "%"
+
+
 @dataclass
 class Page:
     path: str
@@ -201,6 +210,8 @@ class Page:
     directives: list[Directive] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     files: list[FileRef] = field(default_factory=list)
+    #: The line comments, in order (a waiver is one: :mod:`claimdocs.rules.waiver`).
+    comments: list[Comment] = field(default_factory=list)
 
 
 def split_role(content: str) -> tuple[str, str | None]:
@@ -249,6 +260,9 @@ def _parse_into(page: Page, source: str, loc: Locator, base_line: int, depth: in
                           "an HTML block is not checked: write it in Markdown (a MyST directive for a box or layout)")
         elif tok.type == "substitution_block" and tok.map is not None:
             _refuse_lines(page, loc, base_line, tok.map, _SUBSTITUTION)
+        elif tok.type == "myst_line_comment" and tok.map is not None:  # one token for a run of comment lines
+            for k, content in enumerate(tok.content.split("\n")):
+                page.comments.append(Comment(base_line + tok.map[0] + 1 + k, content))
 
 
 _NON_SPACE = re.compile(r"\S")

@@ -22,7 +22,7 @@ from claimdocs.files import MAX_ARTICLE_BYTES, Refused, confine, is_utf8_name, r
 from claimdocs.findings import Finding, RuleId
 from claimdocs.lexicon import DEFAULT, Lexicon
 from claimdocs.loader import decode, load_yaml, validate
-from claimdocs.model import AnyClaim, Claim, ClaimsFile, Entity, Role, SourceMeta, Vocabulary
+from claimdocs.model import AnyClaim, ArticleWaiver, Claim, ClaimsFile, Entity, Role, SourceMeta, Vocabulary
 from claimdocs.myst import DEFAULT_EXTENSIONS, check_extensions
 from claimdocs.registry import Registry
 
@@ -50,6 +50,8 @@ class Project:
     topics: dict[str, str] = field(default_factory=dict)
     #: The topics the positions view has a column for, in order.
     disputes: list[str] = field(default_factory=list)
+    #: Findings in the article waived by their text (the claims files' ``waivers:``), with where each is written.
+    waivers: list[tuple[ArticleWaiver, Location]] = field(default_factory=list)
     #: The MyST extensions the pages are read with: the ones Sphinx uses (:func:`claimdocs.config.myst_extensions`).
     myst_extensions: frozenset[str] = DEFAULT_EXTENSIONS
     _registry: Registry | None = None
@@ -279,16 +281,20 @@ def _load_claims_file(project: Project, path: Path) -> Vocabulary | None:
         line, col = loaded.where(())
         project.findings.append(
             Finding(display, line, col, RuleId.SCHEMA,
-                    "a claims file is a mapping with 'claims:', 'entities:' and/or 'vocabulary:'")
+                    "a claims file is a mapping with 'claims:', 'entities:', 'vocabulary:' and/or 'waivers:'")
         )
         return None
     parsed, problems = validate(ClaimsFile, loaded, display)
     project.findings += problems
     if parsed is not None:
         items = {s: list(enumerate(getattr(parsed, s))) for s in ("entities", "claims")}
+        waivers = list(enumerate(parsed.waivers))
     else:
         # keep what is valid so one bad claim does not hide every other check
         items = _salvage(loaded.data)
+        waivers = _salvage_waivers(loaded.data)
+    for i, waiver in waivers:
+        project.waivers.append((waiver, Location(display, *loaded.where(("waivers", i)))))
     for section, target in (("entities", project.entities), ("claims", project.claims)):
         for i, item in items[section]:
             line, col = loaded.where((section, i))
@@ -321,5 +327,17 @@ def _salvage(data: dict[str, Any]) -> dict[str, list[tuple[int, Entity | AnyClai
     return good
 
 
+def _salvage_waivers(data: dict[str, Any]) -> list[tuple[int, ArticleWaiver]]:
+    items = data.get("waivers")
+    good: list[tuple[int, ArticleWaiver]] = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            good.append((i, _WAIVER.validate_python(item)))
+        except ValidationError:
+            continue
+    return good
+
+
+_WAIVER: TypeAdapter[ArticleWaiver] = TypeAdapter(ArticleWaiver)
 _ENTITY: TypeAdapter[Entity] = TypeAdapter(Entity)
 _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)

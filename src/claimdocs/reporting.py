@@ -2,6 +2,9 @@
 
 One finding a line, compiler style, with a stable rule name that a user can
 look up and, in Sphinx, silence by ``suppress_warnings = ["claims.<rule>"]``.
+What a waiver waives (:mod:`claimdocs.rules.waiver`) is never silenced unseen: JSON
+lists it under ``waived`` with its reason, SARIF as a result with a suppression
+(its justification the reason), and every summary counts it.
 Every format names a rule the same way, ``claims.<id>`` (:func:`rule_name`).
 The rules' descriptions come from the registry (:mod:`claimdocs.rules.registry`):
 in SARIF each rule carries its one-line summary, its specification (the family
@@ -18,7 +21,7 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urljoin
 
 from claimdocs.config import Config
-from claimdocs.findings import Finding, RuleId
+from claimdocs.findings import Finding, RuleId, Waived
 from claimdocs.rules.registry import RULES, rule_docs
 from claimdocs.rules.registry import summary as rule_summary
 
@@ -87,8 +90,17 @@ def format_text(findings: list[Finding]) -> str:
     return "".join(f.format() + "\n" for f in findings)
 
 
-def format_json(findings: list[Finding], summary: dict[str, object]) -> str:
-    payload = {"findings": [{**asdict(f), "rule": rule_name(f.rule)} for f in findings], "summary": summary}
+def _record(f: Finding) -> dict[str, object]:
+    return {**asdict(f), "rule": rule_name(f.rule)}
+
+
+def format_json(findings: list[Finding], summary: dict[str, object], waived: Iterable[Waived] = ()) -> str:
+    """``{"findings": [...], "waived": [{...finding, "reason", "waiver": {"path", "line"}}], "summary": {...}}``."""
+    payload = {
+        "findings": [_record(f) for f in findings],
+        "waived": [{**_record(w.finding), "reason": w.reason, "waiver": {"path": w.path, "line": w.line}} for w in waived],
+        "summary": summary,
+    }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -126,30 +138,38 @@ def sarif_rules(docs: RuleDocs, extra: Iterable[RuleId] = ()) -> list[dict[str, 
     return out
 
 
-def format_sarif(findings: list[Finding], version: str, docs: RuleDocs | None = None) -> str:
-    """SARIF 2.1.0, the format code-scanning tools read."""
-    docs = docs or RuleDocs()
-    results = [
-        {
-            "ruleId": rule_name(f.rule),
-            "level": f.severity,
-            "message": {"text": f.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.path},
-                        "region": {"startLine": max(f.line, 1), "startColumn": max(f.col, 1)},
-                    }
+def _sarif_result(f: Finding) -> dict[str, object]:
+    return {
+        "ruleId": rule_name(f.rule),
+        "level": f.severity,
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": f.path},
+                    "region": {"startLine": max(f.line, 1), "startColumn": max(f.col, 1)},
                 }
-            ],
-            **({"properties": {"claim": f.claim}} if f.claim else {}),
-        }
-        for f in findings
-    ]
+            }
+        ],
+        **({"properties": {"claim": f.claim}} if f.claim else {}),
+    }
+
+
+def format_sarif(findings: list[Finding], version: str, docs: RuleDocs | None = None, waived: Iterable[Waived] = ()) -> str:
+    """SARIF 2.1.0, the format code-scanning tools read; a waived finding is a result with a suppression."""
+    docs = docs or RuleDocs()
+    waived = list(waived)
+    results = [_sarif_result(f) for f in findings]
+    for w in waived:
+        # "inSource": the waiver is written in the project's own files (a page's comment, a claims file)
+        results.append({**_sarif_result(w.finding), "suppressions": [
+            {"kind": "inSource", "status": "accepted", "justification": w.reason,
+             "location": {"physicalLocation": {"artifactLocation": {"uri": w.path},
+                                               "region": {"startLine": max(w.line, 1)}}}}]})
     driver: dict[str, object] = {"name": "claimdocs", "version": version}
     if docs.page_uri():
         driver["informationUri"] = docs.page_uri()
-    driver["rules"] = sarif_rules(docs, {f.rule for f in findings})
+    driver["rules"] = sarif_rules(docs, {f.rule for f in findings} | {w.finding.rule for w in waived})
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
     return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
 

@@ -12,7 +12,7 @@ from typing import assert_never
 
 from claimdocs.article import Article
 from claimdocs.lexicon import fold
-from claimdocs.model import AnyClaim, Assertion, Event, Quantity, Quote, Role, Stance, Statement
+from claimdocs.model import AnyClaim, Assertion, Event, Quantity, Quote, Role, Stance, Statement, Term
 from claimdocs.project import Project
 from claimdocs.registry import Registry
 
@@ -47,6 +47,8 @@ def attribution(claim: AnyClaim, project: Project) -> str:
             role = speaker_office(claim, project)
             who = registry.label(claim.speaker)
             return f"{who}, {role.text}" if role else who
+        case Term():
+            return f"the article's own words in quotation marks ({claim.usage_label()}), no speaker"
         case Role():
             status = " (former)" if claim.status == "former" else ""
             return f"{registry.label(claim.person)}{status}"

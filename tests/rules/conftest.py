@@ -18,3 +18,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     assert not [f for f in proj.findings], proj.findings
     assert len(proj.claims) > 30
     return proj
+
+
+@pytest.fixture(scope="module")
+def quoting(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A small project on an invented article written with news writing's quotation conventions (rules/quoting.py)."""
+    from .quoting import build
+
+    proj = load(build(tmp_path_factory.mktemp("quoting")))
+    assert not proj.findings, proj.findings
+    return proj

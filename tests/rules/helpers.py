@@ -62,6 +62,44 @@ def build_project(root: Path, pages: dict[str, str] | None = None, exclude: list
     return root
 
 
+def write_project(root: Path, article: str, entities: list[dict], claims: list[dict],
+                  pages: dict[str, str] | None = None, **extra: object) -> Path:
+    """A small project on an invented article: evidence offsets are computed from ``exact`` (+ prefix, suffix).
+
+    For conventions the real article lacks; ``extra`` adds top-level sections to the claims file.
+    """
+    raw = article.encode("utf-8")
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "claims").mkdir(exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "seeds" / "article.txt").write_bytes(raw)
+    (root / "seeds" / "article.yaml").write_text(
+        f"title: t\ndescription: an invented article\nfile: article.txt\nsha256: {hashlib.sha256(raw).hexdigest()}\n",
+        encoding="utf-8",
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.claimdocs]\narticle = "seeds/article.txt"\nmetadata = "seeds/article.yaml"\nclaims = "claims"\ndocs = "docs"\n',
+        encoding="utf-8",
+    )
+    parsed = Article.from_bytes("article", raw)
+    out = []
+    for claim in claims:
+        claim = {**claim, "evidence": dict(claim["evidence"])}
+        ev = claim["evidence"]
+        found = parsed.find_all(ev["exact"], ev.get("prefix", ""), ev.get("suffix", ""))
+        assert len(found) == 1, (claim["id"], len(found))
+        ev["start"], ev["end"] = found[0].start, found[0].end
+        claim.setdefault("summary", claim["id"])
+        out.append(claim)
+    data = {"entities": entities, "claims": out, **extra}
+    (root / "claims" / "claims.yaml").write_text(
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    for name, text in (pages or {}).items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
+
+
 def load(root: Path) -> Project:
     return load_project(Config.from_pyproject(root))
 

@@ -35,3 +35,22 @@ def test_a_claim_removed_leaves_its_figure_uncovered(site: Path) -> None:
     f = found[0]
     assert (f.path, f.line) == ("seeds/000_47ef2131506feb3b.txt", 22)
     assert "figure 'approximately 65,000' in the article has no claim" in f.message
+
+
+# ---------------------------------------------------------------- terms and split quotations (an invented article)
+
+
+def test_terms_and_a_split_quotation_cover_the_articles_quotations(quoting: Project) -> None:
+    cov = coverage(quoting, quoting.article)
+    assert cov.uncovered == []
+    assert cov.quotations == 9  # the split quotation is two quotations of the article, one claim
+
+
+def test_words_the_article_quotes_in_its_own_voice_need_a_term_claim(tmp_path: Path) -> None:
+    from .quoting import build
+
+    found = [f for f in findings_for(build(tmp_path, drop=("savings", "report-title"))) if f.rule == "coverage"]
+    assert [f.message for f in found] == [
+        "quotation '“Crossing Riverton”' in the article has no claim; add a claim whose evidence covers it",
+        "quotation '“savings”' in the article has no claim; add a claim whose evidence covers it",
+    ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimdocs.article import Article
 from conftest import ARTICLE, claim_line, line_of, set_field
 
@@ -80,3 +82,23 @@ def test_a_one_character_change_names_the_claims_whose_evidence_moved(site: Path
     assert "officials-at-odds-three-matters" in moved
     assert "gaza-deaths" in moved  # everything after the change moved too
     assert any(f.rule == "source" and "the article changed" in f.message for f in found)
+
+
+# ---------------------------------------------------------------- a split quotation (an invented article)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Part of the budget is spent, … and the rest is promised.", True),
+        ("Part of the budget is spent ... and the rest is promised", True),
+        ("and the rest is promised, … Part of the budget is spent.", False),  # out of order
+        ("Part of the budget is spent, and the rest is promised.", False),  # no elision: not in the article
+    ],
+)
+def test_a_split_quotations_pieces_are_inside_its_evidence_in_order(tmp_path: Path, text: str, ok: bool) -> None:
+    from .quoting import build
+
+    found = [f.message for f in findings_for(build(tmp_path, change={"levi-budget": {"text": text}})) if f.rule == "evidence"]
+    assert found == ([] if ok else [f"claim levi-budget: text {text!r} is not inside its evidence "
+                                    "'Part of the budget is spent,\" Levi said, \"and the rest is promised.'"])

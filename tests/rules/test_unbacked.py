@@ -114,3 +114,10 @@ def test_unterminated_quotation_does_not_crash(project: Project, text: str) -> N
 def test_quotation_partly_outside_its_marker(project: Project) -> None:
     text = "Plesner said “{claim}`This norm has been broken <plesner-norm>`, and the rest”.\n"
     only(project, text, "unbacked", "“")
+
+
+def test_a_term_unmarked_in_prose_is_unbacked_and_its_claim_suggested(quoting: Project) -> None:
+    f = only(quoting, "The report counts “savings” for the town.\n", "unbacked", "“savings”")
+    assert f.message == "quotation not marked; mark it with {claim}`“savings” <savings>`"
+    assert f.claim == "savings"
+    clean(quoting, "The report counts {claim}`“savings” <savings>` for the town.\n")

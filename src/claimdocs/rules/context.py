@@ -163,6 +163,10 @@ class SourceContext(_Reporter):
         """A finding at the claim's (or entity's) line in its YAML file."""
         self._emit(self.project.finding(ident, rule.id, message))
 
+    def report_at(self, path: str, line: int, col: int, rule: Rule, message: str) -> None:
+        """A finding at a place in a claims file that is no claim's (a ``waivers:`` entry)."""
+        self._emit(Finding(path, line, col, rule.id, message))
+
     def report_in_article(self, offset: int, rule: Rule, message: str) -> None:
         """A finding at a place in the article."""
         line, col = self.article.line_col(offset)

@@ -3,8 +3,8 @@
 ``coverage``
     A figure (digits, number words, vague quantities), a date or relative time, or
     a quotation of the article lies outside the evidence of every claim of its
-    kind (quantity, event, quote) whose text matches it. Reported at its place in
-    the article.
+    kind (quantity, event; a quote, or a term for words the article quotes in its
+    own voice) whose text matches it. Reported at its place in the article.
 
 What counts as a figure or a time is the grammar's (:mod:`claimdocs.quantities`);
 what counts as a quotation is :func:`claimdocs.lexicon.quotations`. The summary of
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from claimdocs.article import Article
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import fold, quotations
-from claimdocs.model import AnyClaim, Event, Quantity, Quote
+from claimdocs.model import AnyClaim, Event, Quantity, Quote, Term
 from claimdocs.project import Project
 from claimdocs.quantities import find_figures, find_times
 from claimdocs.rules.context import SourceContext
@@ -43,7 +43,7 @@ class Coverage:
         return 100.0 if not self.total else 100.0 * (self.total - len(self.uncovered)) / self.total
 
 
-def _spans_of(project: Project, kind: type[AnyClaim]) -> list[tuple[int, int, str]]:
+def _spans_of(project: Project, kind: type[AnyClaim] | tuple[type[AnyClaim], ...]) -> list[tuple[int, int, str]]:
     out = []
     for claim in project.claims.values():
         if isinstance(claim, kind):
@@ -71,7 +71,7 @@ def coverage(project: Project, article: Article) -> Coverage:
     for t in times:
         if not covered(temporal, t.start, t.end, t.text):
             uncovered.append(("date or time", t.start, t.end, t.text))
-    quoted = _spans_of(project, Quote)
+    quoted = _spans_of(project, (Quote, Term))
     found = list(quotations(text))
     for q in found:
         if not covered(quoted, q.start, q.end, text[q.start : q.end]):

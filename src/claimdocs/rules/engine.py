@@ -15,6 +15,12 @@ One engine for every caller: pytest, ``claimdocs check`` and the Sphinx build
 - :func:`check_pages`: every page, then the claims no page uses; on a large site
   the pages are checked in worker processes, with the article's checks beside them.
 
+Each applies the waivers (:mod:`claimdocs.rules.waiver`) where its findings are made: a
+page's ``% claims: ignore[...]`` comments to that file's findings, the claims' ``waive:``
+and the ``waivers:`` sections to the article's half (:func:`source_result`) and to the
+unused claims (:func:`unused_claims`). What is waived is returned beside the findings,
+never dropped; a waiver of a rule whose checks ran and that waives nothing is a finding.
+
 Everything is a pure function of the project and the page text, and every scan is
 linear in the page, so hostile pages (a 10 MB line) cost seconds, never minutes.
 """
@@ -25,13 +31,13 @@ import bisect
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
-from claimdocs.findings import Finding, RuleId
+from claimdocs.findings import Finding, RuleId, Waived
 from claimdocs.includes import (
     MAX_INCLUDE_DEPTH,
     MAX_INCLUDED_CHARS,
@@ -56,12 +62,14 @@ from claimdocs.rules.registry import (
     PROJECT_CHECKS,
     SENTENCE_CHECKS,
 )
-from claimdocs.rules.rule import ClaimCheck, MarkCheck
+from claimdocs.rules.rule import AnyCheck, ClaimCheck, MarkCheck
 from claimdocs.rules.sentences import sentences_of
 from claimdocs.rules.tables import Tables, tables_of
 from claimdocs.rules.view import View
+from claimdocs.rules.waiver import IN_ARTICLE, Places, waive_claims, waive_page
 
-__all__ = ["PageResult", "PagesResult", "Result", "Use", "check_page", "check_pages", "check_source", "run_checks"]
+__all__ = ["PageResult", "PagesResult", "Result", "SourceResult", "Use", "check_page", "check_pages", "check_source",
+           "run_checks", "source_result", "unused_claims"]
 
 
 @dataclass
@@ -77,6 +85,8 @@ class PageResult:
     complete: bool = True
     #: The files the page includes (paths as findings show them), read and checked as part of it.
     included: list[str] = field(default_factory=list)
+    #: The findings its waivers waive (and those of the files it includes), with their reasons.
+    waived: list[Waived] = field(default_factory=list)
 
 
 @dataclass
@@ -85,6 +95,7 @@ class PagesResult:
     uses: list[Use]
     summary: dict[str, object] = field(default_factory=dict)
     included: set[str] = field(default_factory=set)
+    waived: list[Waived] = field(default_factory=list)
 
 
 @dataclass
@@ -93,6 +104,16 @@ class Result:
     summary: dict[str, object] = field(default_factory=dict)
     #: Files the pages include: inputs too (the command line never writes its report over one).
     included: set[str] = field(default_factory=set)
+    #: The findings waived, with their reasons (counted in the summary, listed by every report).
+    waived: list[Waived] = field(default_factory=list)
+
+
+@dataclass
+class SourceResult:
+    """The article's half (or the unused claims): the findings, and those waived."""
+
+    findings: list[Finding]
+    waived: list[Waived] = field(default_factory=list)
 
 
 #: The marker checks of each claim class, and which of them also run on bare markers.
@@ -107,11 +128,27 @@ _ON_CLAIM: dict[type[AnyClaim], tuple[ClaimCheck[AnyClaim], ...]] = {
 }
 
 
+def _emitted(checks: tuple[AnyCheck, ...]) -> frozenset[str]:
+    return frozenset(rule.id for check in checks for rule in check.emits)
+
+
+#: The rules each part of the engine reports: where a waiver may waive them, and when one is stale.
+_PAGE_RULES = _emitted((*MARK_CHECKS, *BLOCK_CHECKS, *PAGE_CHECKS)) | {RuleId.SYNTAX, RuleId.UNKNOWN_ID, RuleId.NAME}
+_TRACING_RULES = _emitted(SENTENCE_CHECKS)
+_SOURCE_RULES = _emitted((*PROJECT_CHECKS, *CLAIM_CHECKS))
+PLACES = Places(pages=_PAGE_RULES | _TRACING_RULES, claims=(_SOURCE_RULES - IN_ARTICLE) | {RuleId.UNUSED})
+
+
 # ---------------------------------------------------------------- the article to the claims
 
 
 def check_source(project: Project) -> list[Finding]:
-    """All article-to-claims findings, load-time problems included, sorted."""
+    """All article-to-claims findings, load-time problems included, waived ones left out, sorted."""
+    return source_result(project).findings
+
+
+def source_result(project: Project) -> SourceResult:
+    """The article-to-claims findings after the claims' waivers, and the findings waived."""
     ctx = SourceContext(project, project.article)
     for project_check in PROJECT_CHECKS:
         if project.article is not None or not project_check.needs_article:
@@ -121,7 +158,16 @@ def check_source(project: Project) -> list[Finding]:
         if span is not None:
             for claim_check in _ON_CLAIM[type(claim)]:
                 claim_check(ctx, claim, *span)
-    return sorted(set(held(project, project.findings + ctx.findings)))
+    found = sorted(set(held(project, project.findings + ctx.findings)))  # drafts' findings held back
+    kept, waived, stale = waive_claims(project, found, _SOURCE_RULES, PLACES, misplaced=True)
+    return SourceResult(sorted(set(kept + stale)), sorted(waived))
+
+
+def unused_claims(project: Project, used: Iterable[str]) -> SourceResult:
+    """The claims no page uses (:func:`claimdocs.rules.reference.check_unused`), after the claims' waivers."""
+    kept, waived, stale = waive_claims(project, check_unused(project, used), frozenset({RuleId.UNUSED}), PLACES,
+                                       misplaced=False)
+    return SourceResult(sorted(kept + stale), sorted(waived))
 
 
 # ---------------------------------------------------------------- the claims to a page
@@ -194,7 +240,9 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, c
                     sentence_check(ctx, sentence)
     for page_check in PAGE_CHECKS:
         page_check(ctx, page)
-    result = PageResult(ctx.findings, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused])
+    ran = _PAGE_RULES | _TRACING_RULES if tracing else _PAGE_RULES
+    kept, waived, problems = waive_page(page, text, ctx.findings, ran, PLACES)
+    result = PageResult(kept + problems, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused], waived=waived)
     for ref in page.files:
         _pull_in(project, page, ref, tables, chain, result, budget, tracing)
     result.findings = sorted(set(result.findings))
@@ -240,6 +288,7 @@ def _pull_in(project: Project, page: Page, ref: FileRef, tables: Tables, chain: 
     inner = _check_page(project, shown, text, tables, (*chain, shown), budget, tracing)
     result.included += [shown, *inner.included]
     result.findings += inner.findings
+    result.waived += inner.waived
     result.uses += inner.uses
     result.nofact += inner.nofact
     result.complete = result.complete and inner.complete
@@ -307,7 +356,8 @@ PARALLEL_FROM = 200
 #: Pages per task, as a share of all: small enough that the last tasks end together.
 _TASKS_PER_JOB = 24
 
-Alongside = Callable[[Project], list[Finding]]
+#: A project-wide check run beside the pages: its findings, or a :class:`SourceResult` (findings and waived).
+Alongside = Callable[[Project], list[Finding] | SourceResult]
 
 
 @dataclass
@@ -333,14 +383,14 @@ def _check_in_worker(path: Path) -> PageResult:
     return _check_file(_WORKER.project, path, _WORKER.tables)
 
 
-def _alongside_in_worker() -> list[Finding]:
+def _alongside_in_worker() -> list[Finding] | SourceResult:
     assert _WORKER is not None and _WORKER.alongside is not None
     return _WORKER.alongside(_WORKER.project)
 
 
 def _check_all(
     project: Project, pages: list[Path], jobs: int | None, alongside: Alongside | None
-) -> tuple[list[PageResult], list[Finding]]:
+) -> tuple[list[PageResult], list[Finding] | SourceResult]:
     """Pages are independent: on a large site, check them on every core (fork shares the project).
 
     ``alongside`` runs as one more task of the same pool, queued first, so the article's
@@ -367,22 +417,32 @@ def check_pages(project: Project, *, jobs: int | None = None, alongside: Alongsi
     the pages, in the same workers; its findings join the pages'.
     """
     findings: list[Finding] = []
+    waived: list[Waived] = []
     uses: list[Use] = []
     included: set[str] = set()
     nofact = 0
     pages, listing = page_listing(project.config)
     findings += listing
     results, other = _check_all(project, pages, jobs, alongside)
-    findings += other
+    if isinstance(other, SourceResult):
+        findings += other.findings
+        waived += other.waived
+    else:
+        findings += other
     for result in results:
         findings += result.findings
+        waived += result.waived
         uses += result.uses
         nofact += result.nofact
         included.update(result.included)
     if not listing and all(r.complete for r in results):  # else the unread pages' claims would all be "unused"
-        findings += check_unused(project, (u.claim for u in uses if u.role == "claim"))
-    summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact}
-    return PagesResult(sorted(set(findings)), uses, summary, included)
+        unused = unused_claims(project, (u.claim for u in uses if u.role == "claim"))
+        findings += unused.findings
+        waived += unused.waived
+    waived = sorted(set(waived))  # an include checked with two pages is waived once
+    summary: dict[str, object] = {"pages": len(pages), "uses": sum(1 for u in uses if u.role == "claim"), "nofact": nofact,
+                                  "waived": len(waived)}
+    return PagesResult(sorted(set(findings)), uses, summary, included, waived)
 
 
 def run_checks(project: Project, *, pages: bool = True) -> Result:
@@ -392,7 +452,9 @@ def run_checks(project: Project, *, pages: bool = True) -> Result:
         cov = coverage(project, project.article)
         summary["coverage"] = f"{cov.percent:.1f}% of {cov.total}"
     if not pages:
-        return Result(check_source(project), summary)
-    page_result = check_pages(project, alongside=check_source)
+        source = source_result(project)
+        summary["waived"] = len(source.waived)
+        return Result(source.findings, summary, waived=source.waived)
+    page_result = check_pages(project, alongside=source_result)
     summary.update(page_result.summary)
-    return Result(page_result.findings, summary, page_result.included)
+    return Result(page_result.findings, summary, page_result.included, page_result.waived)

@@ -4,7 +4,10 @@
     A claim's (or an entity's) evidence is not found in the article, or found more
     than once (add a prefix or suffix), or the claim's text (a figure, a date, a
     quotation, an office as written) is not inside its evidence. The message gives
-    the nearest text of the article.
+    the nearest text of the article. A quotation split around its attribution is
+    claimed with an elision ("The first half, … and the rest."): its pieces are
+    inside the evidence, in order (what the elision may stand for is
+    :mod:`claimdocs.rules.quote`'s).
 ``offsets``
     The evidence is found, but not at the claim's ``start``/``end`` (character
     offsets into the article decoded as UTF-8, end exclusive).
@@ -20,6 +23,7 @@ from __future__ import annotations
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import fold, shorten
 from claimdocs.rules.context import SourceContext
+from claimdocs.rules.quote import verbatim
 from claimdocs.rules.rule import Rule, on_project
 
 EVIDENCE = Rule(RuleId.EVIDENCE, "A claim's evidence is not a verbatim span found exactly once in the article.", "article")
@@ -44,7 +48,7 @@ def anchored(ctx: SourceContext) -> None:
             )
         written = claim.written
         ev_text = article.text[start:end]
-        if written is not None and fold(written).lower() not in fold(ev_text).lower():
+        if written is not None and not _inside(written, ev_text):
             ctx.report(
                 claim.id, EVIDENCE,
                 f"claim {claim.id}: text {written!r} is not inside its evidence {shorten(fold(ev_text), 90)!r}",
@@ -63,6 +67,14 @@ def anchored(ctx: SourceContext) -> None:
                 entity.id, OFFSETS,
                 f"entity {entity.id}: evidence offsets differ: says {ev.start}-{ev.end}, the text is at {where[0]}-{where[1]}",
             )
+
+
+def _inside(written: str, evidence: str) -> bool:
+    """Is a claim's text inside its evidence: whole, or (with an elision) each piece, in order?"""
+    target = fold(evidence).lower()
+    if fold(written).lower() in target:
+        return True
+    return ("\u2026" in written or "..." in written) and verbatim(written.lower(), target)
 
 
 RULES = (EVIDENCE, OFFSETS)

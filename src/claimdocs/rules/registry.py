@@ -36,6 +36,7 @@ from claimdocs.rules import (
     support,
     unbacked,
     value,
+    waiver,
 )
 from claimdocs.rules.rule import (
     AnyCheck,
@@ -68,6 +69,7 @@ FAMILY_MODULES: tuple[ModuleType, ...] = (
     polarity,
     framing,
     outside,
+    waiver,
 )
 
 
@@ -136,6 +138,8 @@ def rule_docs() -> dict[RuleId, list[str]]:
                 body.append(lines[i].strip())
                 i += 1
             paragraphs = [" ".join(p.split()) for p in "\n".join(body).split("\n\n") if p.strip()]
+            if not paragraphs:
+                continue  # a line of prose that happens to start with a rule's id: not its specification
             note = m.group("note").strip()
             rule_id = RuleId(m.group("id"))
             if note:

@@ -18,7 +18,7 @@ from typing import Any
 
 from claimdocs.article import nearest_in
 from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
-from claimdocs.model import Assertion, Event, Quantity, Quote, Role
+from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Term
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, FigureKey, Hedge, find_figures, find_times, parse_figure, parse_time
 
@@ -34,7 +34,7 @@ class Tables:
     by_key: dict[FigureKey, list[str]]  # figure key -> quantity claim ids
     by_value: dict[tuple[str | None, float], list[str]]  # (unit, value) -> quantity claim ids
     by_time: dict[str, list[str]]
-    quotes: dict[str, str]  # quote claim id -> folded text without surrounding quote marks
+    quotes: dict[str, str]  # quote (or term) claim id -> folded text without surrounding quote marks
     names: dict[str, set[str]]  # entity id -> folded lowercase names
     name_to_entity: dict[str, str]
     office_re: re.Pattern[str] | None
@@ -282,7 +282,7 @@ def build(project: Project) -> Tables:
             canonical[ident] = t.canonical if t else None
             if t is not None:
                 by_time.setdefault(t.canonical, []).append(ident)
-        elif isinstance(claim, Quote):
+        elif isinstance(claim, Quote | Term):
             quotes[ident] = fold(strip_quotes(claim.text))
         elif isinstance(claim, Role):
             role_office_re[ident] = phrase_re(claim.office)

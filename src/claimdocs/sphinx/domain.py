@@ -33,13 +33,14 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from claimdocs.findings import Waived
 from claimdocs.model import EntityKind
 
 logger = logging.getLogger(__name__)
 
 #: Bumped when what the domain stores changes; Sphinx then re-reads every page.
-ENV_VERSION = 2
-_KEYS = ("uses", "digests", "persons", "objects")
+ENV_VERSION = 3
+_KEYS = ("uses", "digests", "persons", "objects", "waived")
 #: The object type of every entity kind: an entity's kind names its type and role.
 ENTITY_TYPES = tuple(kind.value for kind in EntityKind)
 
@@ -117,6 +118,7 @@ class ClaimsDomain(Domain):
         "digests": {},  # docname -> {claim: digest}
         "persons": {},  # docname -> [(entity, anchor, line)]
         "objects": {},  # docname -> [Target], the entries of the claims index on that page
+        "waived": {},  # docname -> [Waived], what the page's waivers (and its includes') waive
     }
 
     # ------------------------------------------------------------ cross-document state
@@ -150,6 +152,18 @@ class ClaimsDomain(Domain):
     def note_objects(self, docname: str, targets: Iterable[Target]) -> None:
         """The entries a claims index on ``docname`` shows (recorded as the page is read)."""
         self.data["objects"].setdefault(docname, []).extend(targets)
+
+    def note_waived(self, docname: str, waived: Iterable[Waived]) -> None:
+        """What a page's waivers waive, as it is read (listed by ``{claims-waivers}``)."""
+        found = list(waived)
+        if found:
+            self.data["waived"][docname] = found
+        else:
+            self.data["waived"].pop(docname, None)
+
+    def waived(self) -> list[Waived]:
+        """Every page's waived findings, in a deterministic order."""
+        return sorted({w for docname in sorted(self.data["waived"]) for w in self.data["waived"][docname]})
 
     def uses_of(self) -> dict[str, list[tuple[str, str, int]]]:
         """claim -> [(docname, anchor, line)], in a deterministic order."""

@@ -21,6 +21,9 @@ What holds under broken and hostile input:
   the build never renders it.
 - The MyST configuration Sphinx parses pages with must be the one the checker reads
   them with (``claims.config`` otherwise).
+- Waivers are applied by the same engine: a waived finding is no warning, and the
+  ``{claims-waivers}`` view lists it (the pages' waivers kept per page in the domain,
+  the claims' on the state).
 - A build that was killed leaves a marker file; the next build reads and writes every
   page again, so the search index (to which Sphinx adds only the pages it writes) is
   whole again.
@@ -83,11 +86,13 @@ def builder_inited(app: Sphinx) -> None:
     set_state(app.env, state)
     _mark_running(app, state)
     if config.check:
-        from claimdocs.rules.engine import check_source
+        from claimdocs.rules.engine import source_result
         from claimdocs.rules.tables import tables_of
 
         state.tables = tables_of(project)  # before any fork: parallel readers inherit them
-        for finding in check_source(project):
+        source = source_result(project)
+        state.waived = list(source.waived)
+        for finding in source.findings:
             warn(finding, _at(config, finding))
         # folders Sphinx would skip without a word (unreadable) or read through a link; names: env-before-read-docs
         for finding in page_listing(config, names=False)[1]:
@@ -153,6 +158,7 @@ def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     for finding in result.findings:
         if finding.rule != "unused":
             warn(finding, (docname, finding.line) if finding.path == shown else _at(state.config, finding))
+    claims_domain(app.env).note_waived(docname, result.waived)
     if result.refused:  # the build never renders what the checker refused: blanked, lines kept
         source[0] = _blank(source[0], result.refused)
     marks = {OPEN_FINDINGS: str(len(result.findings))} if result.findings else {}
@@ -275,9 +281,11 @@ def report_unused(state: BuildState, env: BuildEnvironment) -> None:
     domain = claims_domain(env)
     if any(INCOMPLETE in seen for seen in domain.digests().values()):
         return
-    from claimdocs.rules.reference import check_unused
+    from claimdocs.rules.engine import unused_claims
 
-    for finding in check_unused(state.project, domain.used_claims()):
+    unused = unused_claims(state.project, domain.used_claims())
+    state.waived = sorted({*state.waived, *unused.waived})
+    for finding in unused.findings:
         warn(finding, _at(state.project.config, finding))
 
 

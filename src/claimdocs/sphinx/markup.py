@@ -27,7 +27,7 @@ from claimdocs.sphinx.views import index_entries, index_targets
 from claimdocs.wording import speaker_office
 
 #: The generated views: ``{claims-<view>}`` directives, filled once every page is read.
-VIEWS = ("index", "figures", "positions", "quotations", "source")
+VIEWS = ("index", "figures", "positions", "quotations", "source", "waivers")
 
 
 class ClaimRole(SphinxRole):

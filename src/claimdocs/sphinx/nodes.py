@@ -128,3 +128,38 @@ def card_html(kind: str, ident: str, headline: str, attribution: str, before: st
     if source_uri:
         parts.append(f'<span class="claim-card-more">See it in <a href="{escape(source_uri)}">the source</a></span>')
     return "".join(parts)
+
+
+def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[str]) -> nodes.table:
+    """A table of the generated views: a header row, then one row a list of cells (text or nodes)."""
+    out = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(headers))
+    out += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=20)  # text builders wrap a cell to this many characters
+    thead = nodes.thead()
+    row = nodes.row()
+    for h in headers:
+        entry = nodes.entry()
+        entry += nodes.paragraph(h, h)
+        row += entry
+    thead += row
+    group += thead
+    tbody = nodes.tbody()
+    for cells in rows:
+        row = nodes.row()
+        for head, cell in zip(headers, cells, strict=True):
+            entry = nodes.entry()
+            para = nodes.paragraph()
+            # The column's name, shown by claimdocs.css where a narrow screen stacks the rows into cards.
+            empty = " claims-cell-empty" if isinstance(cell, str) and not cell else ""
+            para += raw_html(html=f'<span class="claims-cell-label{empty}" data-label="{escape(head)}"></span>')
+            if isinstance(cell, str):
+                para += nodes.Text(cell)
+            else:
+                para += cell
+            entry += para
+            row += entry
+        tbody += row
+    group += tbody
+    return out

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sphinx.environment import BuildEnvironment
 
 from claimdocs.config import Config
+from claimdocs.findings import Waived
 from claimdocs.model import AnyClaim
 from claimdocs.project import Project
 from claimdocs.rules.tables import Tables
@@ -55,6 +56,8 @@ class BuildState:
     consistency_checked: bool = False
     #: Whether the build before this one was killed (its marker file was left): every page is then read and written.
     interrupted: bool = False
+    #: What the claims' waivers waive in the article's half and among the unused claims (the pages' are in the domain).
+    waived: list[Waived] = field(default_factory=list)
 
     @classmethod
     def load(cls, config: Config, project: Project) -> BuildState:

@@ -1,4 +1,4 @@
-"""Generated views: the claims index, figures, positions matrix, quotations, source.
+"""Generated views: the claims index, figures, positions matrix, quotations, source, waivers.
 
 Filled at ``doctree-resolved``, once every page has been read, from the claims
 and the Domain's record of uses. Built from standard docutils nodes (plus our
@@ -19,10 +19,10 @@ from sphinx.application import Sphinx
 from claimdocs.export import claims_document, claims_json, figure_rows, figures_csv
 from claimdocs.files import write_atomic
 from claimdocs.lexicon import hedge_label
-from claimdocs.model import CLAIM_TYPES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance
+from claimdocs.model import CLAIM_TYPES, KINDS, AnyClaim, Entity, EntityKind, Quantity, Quote, Stance, Term
 from claimdocs.project import Project
 from claimdocs.sphinx.domain import ClaimsDomain, Target
-from claimdocs.sphinx.nodes import card_html, claim_entry, claim_ref, person_ref, raw_html
+from claimdocs.sphinx.nodes import card_html, claim_entry, claim_ref, person_ref, raw_html, table
 from claimdocs.sphinx.state import BuildState
 from claimdocs.wording import attribution, evidence_sentence, plain_title, speaker_office
 
@@ -147,6 +147,7 @@ def render_view(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: s
         "positions": _positions,
         "quotations": _quotations,
         "source": _source,
+        "waivers": _waivers,
     }[view]
     out = renderer(app, state, domain, docname, topic)
     box = nodes.container(classes=["claims-view", f"claims-{view}"], ids=list(node.get("ids", [])))
@@ -170,6 +171,13 @@ def _topic_order(project: Project, claims: list[AnyClaim]) -> list[str]:
 #: How each kind of entity is headed in the index, and in the filter's list of who.
 ENTITY_TITLES = {EntityKind.PERSON: "People", EntityKind.ORGANISATION: "Organisations", EntityKind.GROUP: "Groups",
                  EntityKind.PLACE: "Places"}
+
+
+def _kinds(project: Project) -> list[str]:
+    """The kinds the index has a section for: every kind of the model, in order, but those no claim of the
+    project is of (an article with no words in quotation marks of its own shows no empty "terms")."""
+    present = {c.kind for c in project.claims.values()}
+    return [k for k in KINDS if k in present]
 
 
 def index_claims(project: Project, topic: str) -> list[AnyClaim]:
@@ -215,7 +223,7 @@ def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, t
     out: list[nodes.Node] = []
     summary = nodes.paragraph(classes=["claims-index-summary"])
     summary += nodes.Text(f"{len(claims)} claims, {len(project.entities)} entities. Jump to: ")
-    for i, kind in enumerate(KINDS):
+    for i, kind in enumerate(_kinds(project)):
         if i:
             summary += nodes.Text(" \u00b7 ")
         summary += nodes.reference("", KIND_TITLES[kind], internal=True, refuri=f"#kind-{kind}")
@@ -223,7 +231,7 @@ def _index(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, t
     summary += nodes.reference("", "Entities", internal=True, refuri="#entities")
     out.append(summary)
     out.append(raw_html(html=_filter_form(project, claims)))
-    for kind in KINDS:
+    for kind in _kinds(project):
         section = nodes.container(classes=["claims-kind"])
         section += _heading(KIND_TITLES[kind], 2, f"kind-{kind}")
         by_topic: dict[str | None, list[AnyClaim]] = {}
@@ -277,7 +285,7 @@ def _entity_entry(project: Project, entity: Entity) -> nodes.Node:
 
 def _filter_form(project: Project, claims: list[AnyClaim]) -> str:
     """The index's filter: hidden until claimdocs.js shows it, so without scripts the whole index shows."""
-    kinds = "".join(f'<option value="{escape(k)}">{escape(KIND_TITLES[k])}</option>' for k in KINDS)
+    kinds = "".join(f'<option value="{escape(k)}">{escape(KIND_TITLES[k])}</option>' for k in _kinds(project))
     named = {ref for claim in claims for _field, ref in claim.refs()}
     groups = []
     for kind in EntityKind:
@@ -366,40 +374,6 @@ def _jsonld(project: Project, claim: AnyClaim) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def _table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[str]) -> nodes.table:
-    table = nodes.table(classes=classes)
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=20)  # text builders wrap a cell to this many characters
-    thead = nodes.thead()
-    row = nodes.row()
-    for h in headers:
-        entry = nodes.entry()
-        entry += nodes.paragraph(h, h)
-        row += entry
-    thead += row
-    group += thead
-    tbody = nodes.tbody()
-    for cells in rows:
-        row = nodes.row()
-        for head, cell in zip(headers, cells, strict=True):
-            entry = nodes.entry()
-            para = nodes.paragraph()
-            # The column's name, shown by claimdocs.css where a narrow screen stacks the rows into cards.
-            empty = " claims-cell-empty" if isinstance(cell, str) and not cell else ""
-            para += raw_html(html=f'<span class="claims-cell-label{empty}" data-label="{escape(head)}"></span>')
-            if isinstance(cell, str):
-                para += nodes.Text(cell)
-            else:
-                para += cell
-            entry += para
-            row += entry
-        tbody += row
-    group += tbody
-    return table
-
-
 def _figures(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
     project = state.project
     reg = project.registry
@@ -415,14 +389,14 @@ def _figures(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str,
             claim.as_of or "",
             claim.caveat or "",
         ])
-    table = _table(["Figure", "Hedge", "What is counted", "According to", "As of", "Caveat"], rows,
-                   ["claims-figures-table"])
+    figures = table(["Figure", "Hedge", "What is counted", "According to", "As of", "Caveat"], rows,
+                    ["claims-figures-table"])
     download = nodes.paragraph(classes=["claims-download"])
     download += nodes.Text("Download this table: ")
     download += nodes.reference("", "figures.csv", refuri=_root_file(app, docname, "figures.csv"))
     download += nodes.Text(" \u00b7 every claim: ")
     download += nodes.reference("", "claims.json", refuri=_root_file(app, docname, "claims.json"))
-    return [table, download]
+    return [figures, download]
 
 
 def disputes(project: Project) -> list[str]:
@@ -476,7 +450,7 @@ def _positions(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: st
         "", "Each cell links to the claim behind it; \u2014 means the article states no position for that person "
         "on that matter.", classes=["claims-positions-note"],
     )
-    return [_table(headers, rows, ["claims-positions-table"]), note]
+    return [table(headers, rows, ["claims-positions-table"]), note]
 
 
 def _quotations(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
@@ -498,6 +472,17 @@ def _quotations(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: s
             who += nodes.Text(", ")
             who += _ref(role, role.text, f"q-{claim.id}-role")
         quote += who
+        out.append(quote)
+    for term in _by_article_order([c for c in project.claims.values() if isinstance(c, Term)]):
+        if topic and topic not in term.topics:
+            continue  # words the article quotes in its own voice: no speaker, what they stand for instead
+        quote = nodes.block_quote(classes=["claim-quote", "claim-term"])
+        para = nodes.paragraph()
+        para += _ref(term, term.own_words(), f"q-{term.id}")
+        para += nodes.Text(" ")
+        para += _badge(term.usage_label(), "info")
+        quote += para
+        quote += nodes.attribution("", f"the article's own words: {term.means}")
         out.append(quote)
     return out
 
@@ -540,6 +525,24 @@ def _source(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, 
             para += ref
         out.append(para)
     return out
+
+
+def _waivers(app: Sphinx, state: BuildState, domain: ClaimsDomain, docname: str, topic: str) -> list[nodes.Node]:
+    """Every finding a waiver waives: where it is, its rule, the waiver's reason and place, the finding itself."""
+    waived = sorted({*state.waived, *domain.waived()})
+    if not waived:
+        return [nodes.paragraph("", "No finding is waived: every check passes as the pages and claims are written.",
+                                classes=["claims-waivers-none"])]
+    rows: list[list[nodes.Node | str]] = [
+        [nodes.literal(f"{w.finding.path}:{w.finding.line}", f"{w.finding.path}:{w.finding.line}"),
+         nodes.literal(f"claims.{w.finding.rule}", f"claims.{w.finding.rule}"),
+         w.reason,
+         nodes.literal(f"{w.path}:{w.line}", f"{w.path}:{w.line}"),
+         w.finding.message]
+        for w in waived
+    ]
+    count = nodes.paragraph("", f"{len(waived)} finding(s) waived, each with its reason.", classes=["claims-waivers-count"])
+    return [count, table(["Where", "Rule", "Reason", "Waived at", "The finding"], rows, ["claims-waivers-table"])]
 
 
 # ---------------------------------------------------------------- exports
