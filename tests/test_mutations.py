@@ -15,21 +15,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from claimdocs.lexicon import DEFAULT
-from claimdocs.model import Assertion, Entity, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
-from claimdocs.pages import split_role
+from claimdocs.model import Assertion, EntityKind, Event, Quantity, Quote, Role, Stance, Statement
 from claimdocs.project import Project
 from claimdocs.quantities import Hedge, parse_figure
 from claimdocs.rules.engine import check_page
-from conftest import ROOT
+from mutation_support import Marker, Mutation, markers, names_of, pages, rel, with_marker
 
-DOCS = ROOT / "docs"
-MARKER = re.compile(r"\{(claim|person)\}`([^`]*)`")
 AGAINST = {"opposed", "concerned", "warned", "rejected", "denied", "skeptical"}
 WORD_SWAPS = {
     "two": "three", "three": "four", "four": "five", "five": "six", "twenty": "thirty", "million": "billion",
@@ -48,64 +44,11 @@ OTHER_CLASS = {
 }
 
 
-@dataclass(frozen=True)
-class Marker:
-    path: str
-    start: int  # offsets of the whole ``{claim}`...``` in the page source
-    end: int
-    line: int
-    end_line: int
-    role: str
-    written: str
-    target: str | None
-
-
-@dataclass(frozen=True)
-class Mutation:
-    kind: str  # what was changed (figure, hedge, quotation word, speaker, ...)
-    path: str
-    text: str  # the whole mutated page
-    rules: frozenset[str]  # rules allowed to catch it
-    lines: frozenset[int]  # lines where the finding must be reported
-    note: str
-
-
-def pages() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
-
-
-def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
-def markers(project: Project, path: str, text: str) -> list[Marker]:
-    """The claim and person markers the checker sees (not the examples in code)."""
-    used = {(u.line, u.col) for u in check_page(project, path, text).uses}
-    out = []
-    for m in MARKER.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        if (line, col) not in used:
-            continue
-        written, target = split_role(m.group(2))
-        out.append(Marker(path, m.start(), m.end(), line, text.count("\n", 0, m.end()) + 1, m.group(1), written, target))
-    return out
-
-
-def with_marker(text: str, mk: Marker, written: str, target: str | None = None) -> str:
-    ident = target if target is not None else mk.target
-    return f"{text[: mk.start]}{{{mk.role}}}`{written} <{ident}>`{text[mk.end :]}"
-
-
 def sentence_bounds(text: str, mk: Marker) -> tuple[int, int]:
     """The paragraph around a marker, in source offsets (blank lines delimit it)."""
     start = text.rfind("\n\n", 0, mk.start)
     end = text.find("\n\n", mk.end)
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
-
-
-def names_of(entity: Entity) -> list[str]:
-    return sorted(entity.names, key=len, reverse=True)
 
 
 def replace_entity(project: Project, text: str, mk: Marker, who: str, by: str) -> tuple[str, set[int]] | None:
