@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimdocs.lexicon import DEFAULT, fold, shorten, straighten
+from claimdocs.lexicon import DEFAULT, Lexicon, fold, shorten, straighten
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,12 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
-def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviations) -> list[tuple[int, int]]:
-    """Split prose into sentences, not breaking after "Lt. Gen.", "Mr." or "U.S. ally".
+def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviations,
+                   closing: frozenset[str] = DEFAULT.closing_abbreviations) -> list[tuple[int, int]]:
+    """Split prose into sentences, not breaking after "Lt. Gen.", "Mr.", "U.S. ally" or "Acme Inc. said".
 
-    ``abbreviations``: words (lowercase, no period) after which a period never ends a sentence.
+    ``abbreviations``: words (lowercase, no period) after which a period never ends a sentence;
+    ``closing``: words after which it ends one only when a capital or an opening quotation mark follows.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -77,8 +79,8 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = DEFAULT.abbreviati
                 nxt = after.group(1) if after else ""
                 if word.lower() in abbreviations:
                     continue
-                if "." in word and not (nxt.isupper() or nxt in "\"\u201c"):
-                    continue  # an initialism such as "U.S." inside a sentence
+                if ("." in word or word.lower() in closing) and not (nxt.isupper() or nxt in "\"\u201c"):
+                    continue  # an initialism such as "U.S." inside a sentence, "Acme Inc. said"
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = end
@@ -109,6 +111,15 @@ class Article:
     text: str
     sha256: str
     _folded: Folded | None = field(default=None, repr=False)
+    #: The words the sentences are split by (the project's, once its vocabulary is read: :meth:`read_with`).
+    lexicon: Lexicon = field(default=DEFAULT, repr=False, compare=False)
+
+    def read_with(self, lexicon: Lexicon) -> None:
+        """Split sentences with a project's words (its abbreviations) from now on."""
+        if lexicon is not self.lexicon:
+            self.lexicon = lexicon
+            for cached in ("sentences", "_sentence_bounds"):
+                self.__dict__.pop(cached, None)
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> Article:
@@ -146,7 +157,7 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text)
+        return sentence_spans(self.text, self.lexicon.abbreviations, self.lexicon.closing_abbreviations)
 
     def anchor(self, exact: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | str:
         """Offsets of the one place prefix+exact+suffix occurs, or a message saying why there is none."""

@@ -238,10 +238,17 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
 }
 #: Words that say an office is no longer held ("a former lawmaker", "his predecessor", "ex-minister").
 _FORMER: tuple[str, ...] = ("former", "formerly", "predecessor", "previous", "erstwhile", "ex-")
-#: Words ending in a period that never end a sentence (lowercase, without the period).
+#: Words ending in a period that never end a sentence (lowercase, without the period): titles
+#: before a name ("Pres. Lee"), "No. 5", months before a day.
 _ABBREVIATIONS: frozenset[str] = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep", "sen",
-     "gov", "no", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm", "cmdr", "st", "prof",
+     "rep", "reps", "sen", "sens", "gov", "pres", "supt", "rev", "hon", "messrs", "no", "nos", "vs", "approx",
+     "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
+)  # fmt: skip
+#: Words ending in a period that end a sentence only when a capital (or an opening quotation mark)
+#: follows: "Acme Inc. said" is one sentence, "... of Acme Inc. The company said" two.
+_CLOSING_ABBREVIATIONS: frozenset[str] = frozenset(
+    ["inc", "corp", "co", "ltd", "plc", "llc", "bros", "jr", "sr", "etc", "cos"]
 )  # fmt: skip
 #: Titles that may stand between an office and the name it belongs to ("the mayor, Ms. Dana Levi").
 _NAME_TITLES: tuple[str, ...] = ("General", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr")
@@ -354,6 +361,8 @@ class Lexicon:
     verb_forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_VERB_FORMS))
     former: tuple[str, ...] = _FORMER
     abbreviations: frozenset[str] = _ABBREVIATIONS
+    #: Words ending in a period that end a sentence only before a capital ("Inc.", "Jr.", "etc.").
+    closing_abbreviations: frozenset[str] = _CLOSING_ABBREVIATIONS
     name_titles: tuple[str, ...] = _NAME_TITLES
     neutral_vague: frozenset[str] = _NEUTRAL_VAGUE
     #: Nouns of a page's structure; an unmarked ordinal before one is no figure ("the second tab").

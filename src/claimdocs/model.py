@@ -423,8 +423,10 @@ class Vocabulary(_Strict):
     verb_forms: dict[Word, list[Word]] = Field(default_factory=dict)
     #: Words that say an office is no longer held ("outgoing"); a word ending in "-" is a prefix.
     former: list[Word] = Field(default_factory=list)
-    #: Words ending in a period that never end a sentence ("inc", "corp"), lowercase, no period.
+    #: Words ending in a period that never end a sentence ("supt", "gen"), lowercase, no period.
     abbreviations: list[Word] = Field(default_factory=list)
+    #: Words ending in a period that end a sentence only before a capital ("inc", "ltd"), lowercase, no period.
+    closing_abbreviations: list[Word] = Field(default_factory=list)
     #: Titles that may stand between an office and a name ("Sen", "Rep").
     name_titles: list[Word] = Field(default_factory=list)
     #: Negations, comparatives, quantifiers and order words, by class.

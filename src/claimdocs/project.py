@@ -223,6 +223,8 @@ def load_project(config: Config) -> Project:
         if vocabulary is not None:
             project.topics.update(vocabulary.topics)
             project.disputes += [d for d in vocabulary.disputes if d not in project.disputes]
+    if project.article is not None:
+        project.article.read_with(project.lexicon)
     if not project.files and not problems and not any(f.rule == "yaml" for f in project.findings):
         project.findings.append(
             Finding(config.claims, 1, 1, RuleId.CONFIG, f"no claims files (*.yaml) in {config.claims}/")

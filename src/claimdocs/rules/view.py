@@ -143,7 +143,7 @@ class View:
         """Sentences of the display text; one that starts in lower case continues the one before
         (a quotation ending in a period, then "said Levi.")."""
         spans: list[tuple[int, int]] = []
-        for s, e in sentence_spans(self.text, self.project.lexicon.abbreviations):
+        for s, e in sentence_spans(self.text, self.project.lexicon.abbreviations, self.project.lexicon.closing_abbreviations):
             if spans and self.text[s : s + 1].islower():
                 spans[-1] = (spans[-1][0], e)
             else:
