@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from claimdocs.lexicon import fold, fold_same_length
-from claimdocs.model import Entity
+from claimdocs.model import Entity, EntityKind
 from claimdocs.text import trie_pattern
 
 
@@ -35,6 +35,8 @@ class Registry:
             for name in ent.names:
                 names.setdefault(fold(name).lower(), ent.id)
         self._names = names
+        #: The entities that are people (a name of one may be given an office).
+        self.persons = frozenset(ent.id for ent in entities.values() if ent.kind is EntityKind.PERSON)
         pattern = trie_pattern(names) or r"(?!x)x"
         # Matched on lowercased text: a case-blind trie is about twice as slow.
         self._lower = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
@@ -50,12 +52,16 @@ class Registry:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered name in ``text`` (offsets into ``text``; folding keeps length)."""
+        return [Mention(s, e, entity, text[s:e]) for s, e, entity in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Every registered name in ``text`` as (start, end, entity id): :meth:`mentions` without the text."""
         folded = fold_same_length(text)
         lowered = folded.lower()
-        if len(lowered) != len(folded):  # a letter whose lowercase is longer ("İ"): offsets would shift
-            return [Mention(m.start(), m.end(), self._names[m.group().lower()], m.group()) for m in self._re.finditer(folded)]
         names = self._names
-        return [Mention(s, e, names[m.group()], folded[s:e]) for m in self._lower.finditer(lowered) for s, e in (m.span(),)]
+        if len(lowered) != len(folded):  # a letter whose lowercase is longer ("İ"): offsets would shift
+            return [(m.start(), m.end(), names[m.group().lower()]) for m in self._re.finditer(folded)]
+        return [(m.start(), m.end(), names[m.group()]) for m in self._lower.finditer(lowered)]
 
     def named(self, text: str) -> set[str]:
         return {m.entity for m in self.mentions(text)}

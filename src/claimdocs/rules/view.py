@@ -179,13 +179,9 @@ class View:
     def mentions(self) -> list[Mention]:
         reg = self.project.registry
         ents = self.project.entities
-        out = []
-        for m in reg.mentions(self._plain):
-            ent = ents.get(m.entity)
-            out.append(
-                Mention(m.start, m.end, m.entity, ent is not None and ent.kind is EntityKind.PERSON,
-                         POSSESSIVE.match(self.text, m.end) is not None)
-            )
+        persons, text, possessive = reg.persons, self.text, POSSESSIVE.match
+        out = [Mention(s, e, entity, entity in persons, possessive(text, e) is not None)
+               for s, e, entity in reg.spans(self._plain)]
         for mark in self.marks:
             if mark.role == "person" and mark.ident in ents:
                 out.append(
