@@ -52,7 +52,8 @@ class Registry:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered name in ``text`` (offsets into ``text``; folding keeps length)."""
-        return [Mention(s, e, entity, text[s:e]) for s, e, entity in self.spans(text)]
+        folded = fold_same_length(text)
+        return [Mention(s, e, entity, folded[s:e]) for s, e, entity in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Every registered name in ``text`` as (start, end, entity id): :meth:`mentions` without the text."""
