@@ -866,8 +866,8 @@ def other_aliases(site: Site, turns: int = 3) -> Iterator[Harmless]:
                     if piece != page.text[start:end]:
                         edits[office].append((start, end, piece))
             yield from _batch("another alias", page, edits[False])
-            # Set aside (a gap): a name inside an office ("the chief of Mossad"), see GAPS.
-            yield from _batch(GAP + "alias inside an office marker", page, edits[True])
+            # a name inside an office ("the chief of Mossad" for "the chief of Israel's Mossad spy agency"), apart
+            yield from _batch("another alias", page, edits[True])
 
 
 SAME_CLASS = (
@@ -1151,12 +1151,6 @@ GAPS = (
                     "genocide.\n\n{claim}`The Israeli government vigorously denies"),
             Example("docs/people.md", "of overseeing a genocide.\n{claim}`The Israeli government vigorously denies these",
                     "of overseeing a genocide.\n\n{claim}`The Israeli government vigorously denies these"),
-        )),
-    Gap("alias inside an office marker", False,
-        "claims.office accepts only its listed forms of an office: 'the chief of Mossad' (a registered alias of the "
-        "Mossad) for 'the chief of Israel's Mossad spy agency' is rejected", (
-            Example("docs/index.md", "the chief of Israel’s Mossad spy agency <barnea-mossad-chief>",
-                    "the chief of Mossad <barnea-mossad-chief>"),
         )),
 )
 

@@ -21,6 +21,7 @@ from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, w
 from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Term
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, FigureKey, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.registry import ENTITY_MARK
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Tables:
     office_re: re.Pattern[str] | None
     roles_by_office: dict[str, list[Role]]
     role_office_re: dict[str, re.Pattern[str] | None]
+    #: Role claim id -> its offices with each registered name written as its entity
+    #: (:meth:`claimdocs.registry.Registry.as_entities`); None when no office names an entity.
+    role_named_office_re: dict[str, re.Pattern[str] | None]
     article_folded: str
     article_quotations: list[str]  # folded text inside the article's own quotation marks
     sentences: list[tuple[int, int]]  # the article's sentences
@@ -264,6 +268,8 @@ def build(project: Project) -> Tables:
     quotes: dict[str, str] = {}
     roles_by_office: dict[str, list[Role]] = {}
     role_office_re: dict[str, re.Pattern[str] | None] = {}
+    role_named_office_re: dict[str, re.Pattern[str] | None] = {}
+    registry = project.registry
     for ident in sorted(project.claims):
         claim = project.claims[ident]
         if isinstance(claim, Quantity):
@@ -286,6 +292,8 @@ def build(project: Project) -> Tables:
             quotes[ident] = fold(strip_quotes(claim.text))
         elif isinstance(claim, Role):
             role_office_re[ident] = phrase_re(claim.office)
+            named = [registry.as_entities(o) for o in claim.office]
+            role_named_office_re[ident] = phrase_re(named) if any(ENTITY_MARK in o for o in named) else None
             for word in claim.office:
                 roles_by_office.setdefault(fold(word).lower().strip(), []).append(claim)
     names: dict[str, set[str]] = {}
@@ -309,6 +317,7 @@ def build(project: Project) -> Tables:
         office_re=phrase_re(roles_by_office),
         roles_by_office=roles_by_office,
         role_office_re=role_office_re,
+        role_named_office_re=role_named_office_re,
         article_folded=fold(article.text) if article is not None else "",
         article_quotations=[fold(article.text[q.start : q.end]) for q in quotations(article.text)] if article else [],
         sentences=list(article.sentences) if article else [],
