@@ -786,8 +786,8 @@ def _contest_split(site: Site, first: list[PageSentence], second: list[PageSente
 
 def split_paragraphs(site: Site) -> Iterator[Harmless]:
     """Every paragraph split at every sentence boundary, and split at its first boundary only; and, each on its
-    own, the splits between a contested claim and its denial (the ICC's accusations and the Israeli
-    government's denial, on opinion.md and people.md)."""
+    own, every split between a contested claim and who contests it (the ICC's accusations and the Israeli
+    government's denial, on opinion.md and people.md): the contest then opens the next paragraph."""
     for page in site.pages:
         everywhere, first, contested = [], [], []
         for para in _paragraphs(page):
@@ -796,16 +796,15 @@ def split_paragraphs(site: Site) -> Iterator[Harmless]:
                 if page.text[before.end : after.start].strip():
                     continue
                 edit = (before.end, after.start, "\n\n" + _indent(page, para[0].start))
-                if _contest_split(site, para[:k], para[k:]):
-                    contested.append(edit)  # set aside (a gap): see GAPS
-                    continue
                 everywhere.append(edit)
                 if k == 1:
                     first.append(edit)
+                if _contest_split(site, para[:k], para[k:]):
+                    contested.append(edit)
         yield from _batch("split paragraph", page, everywhere)
         yield from _batch("split paragraph", page, first)
         for edit in contested:
-            yield from _batch(GAP + "split between a contested claim and its denial", page, [edit])
+            yield from _batch("split paragraph", page, [edit])
 
 
 def join_paragraphs(site: Site) -> Iterator[Harmless]:
@@ -1143,14 +1142,6 @@ GAPS = (
         "attribution_kept holds the hedges of figures, stances and statements only; an assertion's own hedge "
         "('this instance seemed to represent') is dropped unseen", (
             Example("docs/disputes/ceasefire-talks.md", "seemed to\nrepresent", "represented"),
-        )),
-    Gap("split between a contested claim and its denial", False,
-        "claims.attribution wants a contested assertion's contest in the same paragraph: splitting the paragraph "
-        "between the ICC's accusations and the government's denial (the next sentence) is rejected", (
-            Example("docs/opinion.md", "genocide. {claim}`The Israeli government vigorously denies",
-                    "genocide.\n\n{claim}`The Israeli government vigorously denies"),
-            Example("docs/people.md", "of overseeing a genocide.\n{claim}`The Israeli government vigorously denies these",
-                    "of overseeing a genocide.\n\n{claim}`The Israeli government vigorously denies these"),
         )),
 )
 

@@ -66,6 +66,40 @@ def test_assertion_rejected(project: Project, text: str, words: str) -> None:
 
 
 
+_CONTESTED = "{claim}`Critics of the board contend <critics-budget>` that the closures seemed to serve its budget."
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " {claim}`The board denies these claims <board-denies>`.\n",  # the same paragraph
+        "\n\n{claim}`The board denies these claims <board-denies>`.\n",  # the paragraph split between them
+        "\n\n{claim}`The board denies these claims <board-denies>`, and the closures went on.\n",
+    ],
+)
+def test_a_contest_in_the_paragraph_or_the_sentence_right_after_it_is_kept(kelbrook: Project, after: str) -> None:
+    clean(kelbrook, _CONTESTED + after)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # the next paragraph, but not its first sentence
+        "\n\nThe closures went on. {claim}`The board denies these claims <board-denies>`.\n",
+        # two paragraphs on
+        "\n\nThe closures went on.\n\n{claim}`The board denies these claims <board-denies>`.\n",
+        # a heading is not the sentence after it
+        "\n\n## {claim}`The board denies these claims <board-denies>`\n",
+        # the next sentence names the contester without the contest verb
+        "\n\nThe board met the critics.\n",
+    ],
+)
+def test_a_contest_further_away_is_lost(kelbrook: Project, after: str) -> None:
+    found = [f for f in check(kelbrook, _CONTESTED + after) if f.rule == "attribution"]
+    assert [(f.line, f.col) for f in found] == [(1, 1)], found
+    assert "lost its contest" in found[0].message and "the sentence right after it" in found[0].message
+
+
 # ---------------------------------------------------------------- attribution in prose (sentence tracing)
 
 

@@ -6,7 +6,10 @@
     marked figure or stance whose claim has ``according_to`` is in a sentence that
     does not name that source; a marked assertion is in a sentence that does not
     name who asserts it with a form of its verb, or (when contested) in a
-    paragraph that does not name the contester with a form of the contest verb.
+    paragraph that does not name the contester with a form of the contest verb,
+    nor does the first sentence of the paragraph right after it (a paragraph split
+    between a statement and its denial keeps the denial next to it; a heading,
+    a table cell or a later sentence does not).
 
 Verb forms are :attr:`claimdocs.lexicon.Lexicon.verb_forms`; a verb not listed
 compares by its first five letters.
@@ -71,15 +74,28 @@ def asserted(ctx: PageContext, view: View, mark: Mark, claim: Assertion) -> None
             f'("{claim.verb}"); name them with a form of that verb in the same sentence',
         )
         return
-    if claim.contested_by:
-        verb = claim.contest_verb or ""
-        if not (view.named_anywhere & set(claim.contested_by)) or (verb and not lexicon.has_verb(view.lemmas, verb)):
-            who = " or ".join(f'"{ctx.label(a)}"' for a in claim.contested_by)
-            ctx.at(
-                mark, ATTRIBUTION,
-                f"statement of claim {claim.id} lost its contest: the article says {who} "
-                f'{verb or "contest"} it; say so in the same paragraph',
-            )
+    if claim.contested_by and not _contested_near(lexicon, view, claim):
+        who = " or ".join(f'"{ctx.label(a)}"' for a in claim.contested_by)
+        ctx.at(
+            mark, ATTRIBUTION,
+            f"statement of claim {claim.id} lost its contest: the article says {who} "
+            f'{claim.contest_verb or "contest"} it; say so in the same paragraph or the sentence right after it',
+        )
+
+
+def _contested_near(lexicon: Lexicon, view: View, claim: Assertion) -> bool:
+    """Does the paragraph name a contester with a form of the contest verb, or else the first sentence of the
+    paragraph right after it (a paragraph split between a statement and its denial)?"""
+    verb = claim.contest_verb or ""
+    contesters = set(claim.contested_by)
+    if view.named_anywhere & contesters and not (verb and not lexicon.has_verb(view.lemmas, verb)):
+        return True
+    after = view.next
+    if after is None or after.block.kind != "paragraph" or view.block.kind != "paragraph":
+        return False
+    s, e = after.sentences[0]
+    lemmas = {lexicon.lemma(w) for w in words(after.text[s:e])}
+    return bool(after.named(s, e) & contesters) and not (verb and not lexicon.has_verb(lemmas, verb))
 
 
 @on_claim(ATTRIBUTION, kinds=(Assertion,))
