@@ -3,8 +3,8 @@
 Plainly invented: Kelbrook and its people do not exist. Each sentence holds what one tracing
 rule must tell apart: a negation outside a claim's own evidence ("without testing"), two
 figures with the same value ("three inspectors", "three new pumps"), a passive hedge ("is
-widely seen as"), an assertion with its own hedge ("seemed to") and its contest in the next
-sentence, a count whose people the sentence before names ("These two engineers"), an office
+widely seen as", "are believed to", after a source of another clause), an assertion with its own
+hedge ("seemed to") and its contest in the next sentence, a count whose people the sentence before names ("These two engineers"), an office
 naming an organisation that has other names ("the chief engineer of the Kelbrook water board").
 """
 
@@ -23,6 +23,8 @@ ARTICLE = (
     "Mr. Velle is widely seen as a cautious leader and has vowed to repair the pumps if the board fails to pay.\n"
     "Ms. Brandt and Jonas Oker had warned the board about the wells. These two engineers were overruled.\n"
     "“We closed them too fast,” said Mr. Velle.\n"
+    "About 200 families have left the valley, according to the inspectors, but an estimated 900 are believed to "
+    "remain.\n"
     "Critics of the board contend that the closures seemed to serve its budget. The board denies these claims."
 )
 
@@ -68,6 +70,12 @@ CLAIMS: list[dict[str, Any]] = [
      "evidence": {"exact": "These two engineers"}},
     {"id": "velle-too-fast", "kind": "quote", "speaker": "velle", "form": "full", "text": "We closed them too fast,",
      "evidence": {"exact": "We closed them too fast,"}},
+    {"id": "families-left", "kind": "quantity", "text": "About 200", "value": 200, "hedge": "approximate",
+     "counts": "families who have left the valley", "according_to": "inspectors",
+     "evidence": {"exact": "About 200 families have left the valley"}},
+    # after "but": the inspectors are not its source, the hedge is its own
+    {"id": "families-remaining", "kind": "quantity", "text": "an estimated 900", "value": 900, "hedge": "approximate",
+     "counts": "families believed to remain in the valley", "evidence": {"exact": "an estimated 900 are believed to remain"}},
     {"id": "critics-budget", "kind": "assertion", "asserted_by": ["critics"], "verb": "contend",
      "statement": "the closures seemed to serve the board's budget", "contested_by": ["board"],
      "contest_verb": "denies", "evidence": {"exact": "Critics of the board contend that the closures seemed to serve its budget"}},
