@@ -1,7 +1,9 @@
 """An invented article for the tracing rules: a water board, its engineers, a mayor and their critics.
 
 Plainly invented: Kelbrook and its people do not exist. Each sentence holds what one tracing
-rule must tell apart: a negation outside a claim's own evidence ("without testing"), two
+rule must tell apart: a negation outside a claim's own evidence ("without testing"), a negation
+governing a noun that a clause after it uses without one ("works without the old rules that once
+guided the valley"), two
 figures with the same value ("three inspectors", "three new pumps"), a passive hedge ("is
 widely seen as", "are believed to", after a source of another clause), an assertion with its own
 hedge ("seemed to") and its contest in the next sentence, a count whose people the sentence before names ("These two engineers"), an office
@@ -25,7 +27,8 @@ ARTICLE = (
     "“We closed them too fast,” said Mr. Velle.\n"
     "About 200 families have left the valley, according to the inspectors, but an estimated 900 are believed to "
     "remain.\n"
-    "Critics of the board contend that the closures seemed to serve its budget. The board denies these claims."
+    "Critics of the board contend that the closures seemed to serve its budget. The board denies these claims.\n"
+    "The new board works without the old rules that once guided the valley."
 )
 
 ENTITIES: list[dict[str, Any]] = [
@@ -76,6 +79,12 @@ CLAIMS: list[dict[str, Any]] = [
     # after "but": the inspectors are not its source, the hedge is its own
     {"id": "families-remaining", "kind": "quantity", "text": "an estimated 900", "value": 900, "hedge": "approximate",
      "counts": "families believed to remain in the valley", "evidence": {"exact": "an estimated 900 are believed to remain"}},
+    {"id": "wells-untested", "kind": "statement", "about": ["board"],
+     "statement": "The Kelbrook water board closed the wells without testing the water in them.",
+     "evidence": {"exact": "without testing the water in them"}},
+    {"id": "board-rules", "kind": "statement", "about": ["board"],
+     "statement": "The new board works without the old rules that once guided the valley.",
+     "evidence": {"exact": "The new board works without the old rules that once guided the valley"}},
     {"id": "critics-budget", "kind": "assertion", "asserted_by": ["critics"], "verb": "contend",
      "statement": "the closures seemed to serve the board's budget", "contested_by": ["board"],
      "contest_verb": "denies", "evidence": {"exact": "Critics of the board contend that the closures seemed to serve its budget"}},

@@ -37,7 +37,7 @@ from functools import cached_property
 from claimdocs.lexicon import Lexicon, norm
 from claimdocs.model import AnyClaim, Event, Quantity
 from claimdocs.quantities import find_figures, find_times
-from claimdocs.rules.tables import Tables
+from claimdocs.rules.tables import Negation, Tables, negations_in
 from claimdocs.rules.view import MASK, POSSESSIVE, Mark, Mention, View
 
 #: A word as the tracing rules read it (letters, apostrophes, inner hyphens; digits are the value rules').
@@ -59,6 +59,7 @@ class Sentence:
     #: The project's tables, for what the sentence rests on (set by :func:`sentences_of`).
     tables: Tables | None = None
     _all_words: list[str] | None = None
+    _negations: list[Negation] | None = None
 
     @property
     def traced(self) -> bool:
@@ -104,12 +105,21 @@ class Sentence:
             return []
         return [m.span() for m in _CAPITALISED_RUN.finditer(_texts(self.view).marked, self.start, self.end)]
 
-    def negations(self, lexicon: Lexicon) -> list[tuple[int, str]]:
-        """The negations a reader sees ("not", "never", "doesn't"; not "not only"), with their offsets."""
-        if not any(lexicon.is_polarity(normed(w)) == "negation" for w in self.all_words()):
-            return []  # the regular expression only where a word says there may be one
-        text = _texts(self.view).marked
-        return [(m.start(), m.group()) for m in lexicon.negation_re.finditer(text, self.start, self.end)]
+    def negations(self, lexicon: Lexicon) -> list[Negation]:
+        """The negations a reader sees ("not", "never", "doesn't"; not "not only"), each with the words it
+        governs (:func:`claimdocs.rules.tables.negations_in`; names and figures are not among them)."""
+        found = self._negations
+        if found is None:
+            if not any(lexicon.is_polarity(normed(w)) == "negation" for w in self.all_words()):
+                found = []  # the regular expression only where a word says there may be one
+            else:
+                found = list(negations_in(lexicon, _texts(self.view).marked, self.start, self.end))
+            self._negations = found
+        return found
+
+    def negation_text(self, negation: Negation) -> str:
+        """The negation and what it governs, as a reader sees them ("never been killed")."""
+        return " ".join(self.view.text[negation.start : negation.reach].split())
 
     # ------------------------------------------------------------ names
 
