@@ -43,6 +43,8 @@ from claimdocs.rules.view import MASK, POSSESSIVE, Mark, Mention, View
 #: A word as the tracing rules read it (letters, apostrophes, inner hyphens; digits are the value rules').
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 _MASKED = re.compile(MASK + "+")
+#: What ends the phrase a word belongs to.
+_PHRASE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 #: Capitalised words next to each other: a name's shape.
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’]*(?:-[\w'’]+)*(?: +[^\W\d_a-z][\w'’]*(?:-[\w'’]+)*)*")
 
@@ -91,6 +93,18 @@ class Sentence:
         if found is None:
             found = self._all_words = self.words + [w for _m, ws in self.mark_words for w in ws]
         return found
+
+    def phrase_after(self, mark: Mark) -> tuple[int, int]:
+        """The span right after a marker, up to the next marker or the punctuation mark that ends a phrase
+        (``,;:.!?()`` or a dash): what a figure's marker is followed by ("{claim}`three` sources familiar")."""
+        after = [m.start for m in self.marks if m.start >= mark.end]
+        end = min([self.end, *after])
+        stop = _PHRASE_END.search(_texts(self.view).prose, mark.end, end)
+        return mark.end, stop.start() if stop else end
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The words outside markers and names between two offsets, as written, with their offsets."""
+        return [(m.start(), m.group()) for m in WORD.finditer(_texts(self.view).prose, start, end)]
 
     def locate(self, word: str, mark: Mark | None = None) -> int:
         """Where ``word`` (as written) first stands in the sentence, or in ``mark``; for a finding's column."""

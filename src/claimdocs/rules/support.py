@@ -18,7 +18,15 @@ that hold its claims' evidence (and its persons' registry evidence).
 ``marker``
     A content word or a name inside a marker is not in *its own* claim's evidence
     sentence: a qualifier changed inside a marker ("junior" for "senior"), or a marker
-    pointed at another claim, whose evidence does not say it.
+    pointed at another claim, whose evidence does not say it. A figure's marker that
+    writes no word of its own ("{claim}`three <c>` sources") is held by what it counts:
+    the first content word after it in its phrase (up to the next marker, comma, colon,
+    semicolon, stop, bracket or dash; free words skipped), or the registered name there
+    ("three sources familiar with the discussions"), must be in its own claim's evidence
+    sentence (a name: named there, or referred to by the claim). A figure pointed at
+    another claim of the same value fails so, even where the sentence's other claims
+    rest on the figure's own article sentence; its hover card would show another
+    article sentence.
 
 This is lexical support, deterministic and explainable, not entailment: two words
 swapped inside one evidence sentence ("Levi opposed the council" from "Levi and the council
@@ -29,9 +37,11 @@ from __future__ import annotations
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import Lexicon, shorten
+from claimdocs.model import Quantity
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
 from claimdocs.rules.sentences import Sentence, normed
+from claimdocs.rules.view import Mark
 
 SUPPORT = Rule(RuleId.SUPPORT, "A word or name of a sentence is not in the article sentences its claims rest on.", "pages")
 MARKER = Rule(RuleId.MARKER, "A marker's words are not in its own claim's evidence sentence.", "pages")
@@ -82,6 +92,29 @@ def evidence_text(ctx: PageContext, indices: tuple[int, ...], limit: int = 300) 
     return shorten(" ".join(article.text[spans[i][0] : spans[i][1]] for i in indices), limit)
 
 
+def _counted(ctx: PageContext, sentence: Sentence, mark: Mark, words: list[str], indices: tuple[int, ...],
+             entities: frozenset[str] | set[str]) -> str | None:
+    """For a figure's marker that writes no word of its own ("{claim}`three`"): what it counts, the first
+    content word or registered name right after it in its phrase ("sources", or the name "three sources
+    familiar with the discussions" that takes the figure in), when its own claim's evidence sentence does
+    not hold it (a name: does not name it and the claim does not refer to it)."""
+    lexicon = ctx.lexicon
+    if any(not is_free(lexicon, normed(w)) for w in words):
+        return None  # the marker's own words are held already
+    start, end = sentence.phrase_after(mark)
+    # a name may take the figure in ("three sources familiar with ..." is a registered name)
+    name = next((m for m in sentence.mentions if m.start < end and m.end > start), None)
+    for offset, word in sentence.words_in(start, end):
+        if name is not None and name.start < offset:
+            break
+        key = normed(word)
+        if not is_free(lexicon, key):
+            return None if supported(lexicon, key, ctx.tables.trace.union("stems", indices)) else word
+    if name is None or name.entity in entities:
+        return None
+    return sentence.view.text[max(name.start, start) : name.end].strip()
+
+
 def _quoted(words: list[str]) -> str:
     return ", ".join(f'"{w}"' for w in dict.fromkeys(words))
 
@@ -121,6 +154,14 @@ def traced_sentence(ctx: PageContext, sentence: Sentence) -> None:
             sentence.view.text[m.start : m.end]
             for m in sentence.mentions_in(mark.start, mark.end) if m.entity not in own_allowed
         ]
+        if not bad and isinstance(marked, Quantity):
+            counted = _counted(ctx, sentence, mark, words, own_indices, own_allowed)
+            if counted:
+                ctx.at(
+                    mark, MARKER,
+                    f'this figure counts "{counted}", which the article sentence of claim {marked.id} does not '
+                    f'count: "{evidence_text(ctx, own_indices)}"; is it linked to the right claim?',
+                )
         if bad:
             verb = "is" if len(bad) == 1 else "are"
             ctx.at(
