@@ -198,3 +198,51 @@ def test_a_figures_marker_with_its_own_words_is_held_by_them(kelbrook: Project) 
     text = "Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three new pumps <inspectors-count>`.\n"
     [f] = traced(kelbrook, text, "marker")
     assert '"new", "pumps" are not in the article sentence of claim inspectors-count' in f.message
+
+
+# ---------------------------------------------------------------- a {person} marker beside claims
+# On the invented article of rules/kelbrook.py.
+
+
+def persons(project: Project, text: str) -> list[Finding]:
+    return [f for f in traced(project, text, "support") if f.message.startswith("{person}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the claims' article sentence names Hana Brandt, not Jonas Oker (who is in the registry all the same)
+        ("According to {claim}`three <inspectors-count>` inspectors familiar with the review, "
+         "{person}`Jonas Oker <oker>` {claim}`opposed the closures <brandt-opposed>`.\n", "{person}`Jonas Oker"),
+        # the count's people are Hana Brandt and Jonas Oker (its reviewed words name them), not Tomas Velle
+        ("{person}`Hana Brandt <brandt>` and {person}`Tomas Velle <velle>`: {claim}`These two <engineers-count>` "
+         "engineers were overruled.\n", "{person}`Tomas Velle"),
+        # framing words after the marker do not make the sentence a list of topics
+        ("{person}`Jonas Oker <oker>`, whom the article calls {claim}`the mayor <velle-mayor>`.\n",
+         "{person}`Jonas Oker"),
+    ],
+)
+def test_a_person_marker_the_claims_do_not_speak_of_is_reported(kelbrook: Project, text: str, who: str) -> None:
+    found = persons(kelbrook, text)
+    assert [(f.line, f.col) for f in found] == [loc(text, who)], found
+    assert "is neither named in the article sentence" in found[0].message
+    assert "nor referred to by them" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named in the claims' article sentence
+        "According to {claim}`three <inspectors-count>` inspectors familiar with the review, "
+        "{person}`Hana Brandt <brandt>` {claim}`opposed the closures <brandt-opposed>`.\n",
+        # named by the count's reviewed words ("engineers (Hana Brandt and Jonas Oker) who were overruled")
+        "{person}`Hana Brandt <brandt>` and {person}`Jonas Oker <oker>`: {claim}`These two <engineers-count>` "
+        "engineers were overruled.\n",
+        # a heading, and a sentence opening on the page itself, list their topics
+        "# {person}`Jonas Oker <oker>` and {claim}`the mayor <velle-mayor>`\n",
+        "This page restates the article's account of {person}`Jonas Oker <oker>` and of "
+        "{claim}`the mayor <velle-mayor>`.\n",
+    ],
+)
+def test_a_person_marker_the_claims_speak_of_passes(kelbrook: Project, text: str) -> None:
+    assert persons(kelbrook, text) == []

@@ -15,6 +15,16 @@ that hold its claims' evidence (and its persons' registry evidence).
     figures and times the value rules own, and the paraphrases a project lists in its
     vocabulary (``paraphrases: {talks: [negotiations]}``). Negations, comparatives,
     quantifiers and order words are held by :mod:`claimdocs.rules.polarity`.
+
+    A ``{person}`` marker in a sentence with claim markers is held to those claims: its
+    entity must be one they refer to (their entity fields, or a registered name in
+    their reviewed words, what a figure counts or the summary: "leaders (General Zamir,
+    Mr. Barnea and Mr. Hanegbi)" for the article's "these three leaders") or one their
+    own evidence sentences name; the marker's registry sentence does not count here.
+    A person swapped for another registered entity beside claims fails so. A heading,
+    and a sentence that opens by speaking of the page or the article (framing words
+    only, before its first marker: "This page restates the article's account of ...")
+    list their topics and are not held so.
 ``marker``
     A content word or a name inside a marker is not in *its own* claim's evidence
     sentence: a qualifier changed inside a marker ("junior" for "senior"), or a marker
@@ -115,6 +125,51 @@ def _counted(ctx: PageContext, sentence: Sentence, mark: Mark, words: list[str],
     return sentence.view.text[max(name.start, start) : name.end].strip()
 
 
+def _lists_topics(ctx: PageContext, sentence: Sentence) -> bool:
+    """A heading, or a sentence that opens by speaking of the page or the article ("This page restates the
+    article's account of ..."): framing words only, one at least, and no name before its first marker. Its
+    markers name its topics, and its ``{person}`` markers need not be what its claims speak of."""
+    if sentence.view.block.kind == "heading":
+        return True
+    first = min((m.start for m in sentence.view.marks if sentence.start <= m.start < sentence.end), default=None)
+    if first is None or any(m.start < first for m in sentence.mentions):
+        return False
+    opening = [normed(w) for _o, w in sentence.words_in(sentence.start, first)]
+    lexicon = ctx.lexicon
+    return any(lexicon.is_framing(w) for w in opening) and all(is_free(lexicon, w, framing=True) for w in opening)
+
+
+def _persons_beside_claims(ctx: PageContext, sentence: Sentence) -> None:
+    """In a sentence with claim markers, each ``{person}`` marker's entity is one its claims refer to (their
+    entity fields, or a registered name in their reviewed words: what a figure counts, the summary) or one
+    their own evidence sentences name (not the persons' registry sentences): a person swapped for another
+    registered entity is not free because the marker brings its own evidence."""
+    if _lists_topics(ctx, sentence):
+        return
+    trace = ctx.tables.trace
+    indices = tuple(sorted({i for claim in sentence.claims for i in trace.claim_sentences.get(claim.id, ())}))
+    content = set(trace.union("entities", indices)) if indices else set()
+    registry = ctx.project.registry
+    for claim in sentence.claims:
+        content |= {ref for _field, ref in claim.refs()}
+        # the claim's reviewed words name whom it refers to ("leaders (General Zamir, Mr. Barnea and Mr.
+        # Hanegbi) who favored ..." for the article's "these three leaders")
+        content |= registry.named(f"{claim.headline()}\n{claim.summary}")
+    said: str | None = None
+    for mark in sentence.view.marks:
+        if mark.role != "person" or not sentence.start <= mark.start < sentence.end or mark.ident in content:
+            continue
+        if mark.ident not in ctx.project.entities:
+            continue  # an unknown entity is the reference rule's
+        said = said or evidence_text(ctx, indices)
+        shown = sentence.view.text[mark.start : mark.end]
+        line, col = sentence.position(mark.start)
+        ctx.add(line, col, SUPPORT,
+                f'{{person}} "{shown}" ({ctx.label(mark.ident)}) is neither named in the article sentence'
+                f'{"s" if len(indices) > 1 else ""} of this sentence\'s claims ({", ".join(sentence.claim_ids)}) nor '
+                f'referred to by them: "{said}"')
+
+
 def _quoted(words: list[str]) -> str:
     return ", ".join(f'"{w}"' for w in dict.fromkeys(words))
 
@@ -139,6 +194,8 @@ def traced_sentence(ctx: PageContext, sentence: Sentence) -> None:
         shown = sentence.view.text[mention.start : mention.end]
         line, col = sentence.position(mention.start)
         ctx.add(line, col, SUPPORT, f'"{shown}" ({ctx.label(mention.entity)}) is not named in {behind}: "{said}"')
+    if sentence.claims and sentence.persons:
+        _persons_beside_claims(ctx, sentence)
     loose = unsupported(lexicon, sentence.words, stems)
     if loose:
         said = said or evidence_text(ctx, indices)
