@@ -61,9 +61,9 @@ class Registry:
         return {m.entity for m in self.mentions(text)}
 
     def as_entities(self, text: str) -> str:
-        """``text`` folded, with each registered name written as its entity ("the chief of Mossad" and
-        "the chief of Israel's Mossad spy agency" both read "the chief of <mossad>", when both are names
-        of one entity): phrases that differ only in which name they give an entity read the same. A "the"
+        """``text`` folded, with each registered name written as its entity ("the chief engineer of the
+        water board" and "the chief engineer of the Kelbrook water board" both read "the chief engineer
+        of <board>", when both are names of one entity): phrases that differ only in which name they give an entity read the same. A "the"
         before a name goes with it, as it does in names ("the water board", "the Kelbrook water board")."""
         folded = fold_same_length(text)
         out, at = [], 0

@@ -77,7 +77,8 @@ def office_marker(ctx: PageContext, view: View, mark: Mark, claim: Role) -> None
 
 def _named_office(ctx: PageContext, claim: Role, written: str) -> bool:
     """Does the marker write one of the claim's offices with another registered name of an entity it names
-    ("the chief of Mossad" for "chief of Israel's Mossad", both names of one entity)?"""
+    ("the chief engineer of the water board" for "chief engineer of the Kelbrook water board", both names
+    of one entity)?"""
     named_re = ctx.tables.role_named_office_re.get(claim.id)
     return named_re is not None and named_re.search(ctx.project.registry.as_entities(written)) is not None
 

@@ -18,8 +18,8 @@ that hold its claims' evidence (and its persons' registry evidence).
 
     A ``{person}`` marker in a sentence with claim markers is held to those claims: its
     entity must be one they refer to (their entity fields, or a registered name in
-    their reviewed words, what a figure counts or the summary: "leaders (General Zamir,
-    Mr. Barnea and Mr. Hanegbi)" for the article's "these three leaders") or one their
+    their reviewed words, what a figure counts or the summary: "engineers (Hana Brandt
+    and Jonas Oker) who were overruled" for an article's "These two engineers") or one their
     own evidence sentences name; the marker's registry sentence does not count here.
     A person swapped for another registered entity beside claims fails so. A heading,
     and a sentence that opens by speaking of the page or the article (framing words
@@ -152,8 +152,8 @@ def _persons_beside_claims(ctx: PageContext, sentence: Sentence) -> None:
     registry = ctx.project.registry
     for claim in sentence.claims:
         content |= {ref for _field, ref in claim.refs()}
-        # the claim's reviewed words name whom it refers to ("leaders (General Zamir, Mr. Barnea and Mr.
-        # Hanegbi) who favored ..." for the article's "these three leaders")
+        # the claim's reviewed words name whom it refers to ("engineers (Hana Brandt and Jonas
+        # Oker) who were overruled" for an article's "These two engineers")
         content |= registry.named(f"{claim.headline()}\n{claim.summary}")
     said: str | None = None
     for mark in sentence.view.marks:
