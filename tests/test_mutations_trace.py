@@ -27,7 +27,7 @@ beside the code that leaves it out:
   evidence sentence ...). ``LIMITS`` lists each and ``test_known_limit`` documents it: those tests
   PASS BECAUSE THE CHECKER DOES NOT CATCH THE EDIT; they are not passes of the rules;
 - **gaps**: wrong edits the rules should catch and do not, and harmless edits they reject.
-  ``GAPS`` lists each with exact examples, and ``test_gap`` runs each as a strict expected
+  ``GAPS`` lists each with exact examples (none today), and ``test_gap`` runs each as a strict expected
   failure, so each shows up until the rules are fixed (then it fails as XPASS: move its
   edits back into the asserting tests).
 """
@@ -46,7 +46,7 @@ import pytest
 from claimdocs.lexicon import fold
 from claimdocs.model import Assertion, Entity, EntityKind, Quantity, Quote, Role
 from claimdocs.project import Project
-from claimdocs.quantities import find_figures, parse_figure
+from claimdocs.quantities import parse_figure
 from claimdocs.rules.engine import check_page
 from conftest import ROOT
 from mutation_support import (
@@ -77,8 +77,6 @@ GAP = "gap: "
 ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
 INLINE_CODE = re.compile(r"(?<![}`])`[^`\n]+`")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-#: An attributing word a sentence may hold beside a hedge ("the article says", "according to the Israeli military").
-ATTRIBUTING = re.compile(r"(?i)\b(?:says|reports|according\s+to)\b")
 
 
 # ---------------------------------------------------------------- the site, read once
@@ -241,9 +239,6 @@ class Site:
                 out |= {w, self.lexicon.stem(w)}
         return out
 
-    def negated(self, indices: Iterable[int]) -> bool:
-        return any(self.lexicon.negation_re.search(self.article, *self.spans[i]) for i in indices)
-
     def of_kind(self, kind: EntityKind) -> list[Entity]:
         return sorted((e for e in self.project.entities.values() if e.kind is kind), key=lambda e: e.id)
 
@@ -401,8 +396,6 @@ def _swap_one(site: Site, spots: list[tuple[Page, int, int, Zone]], k: int, othe
                 # Left out: a {person} marker beside claims that do not say who it is (a heading or a sentence
                 # listing the page's topics: "Public opinion polls, critics and Mr. Netanyahu's isolation").
                 continue
-            if site.claims_of(sentence):
-                kind = GAP + "person marker beside claims"  # set aside (a gap): see GAPS
         names = names_of(other)
         name = names[k % len(names)]
         lines = frozenset({page.line(start)}) | page.marker_lines(sentence) | _quote_lines(page, sentence)
@@ -456,9 +449,8 @@ def negations_added(site: Site) -> Iterator[Mutation]:
                     break
                 word = _NEGATED[m.group()][n % 2]
                 n += 1
-                # Set aside (a gap): a sentence whose evidence sentences hold a negation elsewhere.
-                kind = GAP + "negation added beside another" if site.negated(site.evidence(sentence)) else "negation added"
-                yield Mutation(kind, page.path, page.replace(m.start(), m.end(), word), frozenset({"polarity"}),
+                # also where the evidence sentences negate another clause ("fails to release", "without distinguishing")
+                yield Mutation("negation added", page.path, page.replace(m.start(), m.end(), word), frozenset({"polarity"}),
                                frozenset({page.line(m.start())}), f"{m.group()!r} -> {word!r}")
                 break
 
@@ -473,7 +465,6 @@ _DROPS = (
 
 def negations_dropped(site: Site) -> Iterator[Mutation]:
     """Each negation of a traced sentence (outside quotations) dropped."""
-    claims = site.project.claims
     for page in site.pages:
         for sentence in site.traced(page):
             done: set[int] = set()
@@ -482,10 +473,8 @@ def negations_dropped(site: Site) -> Iterator[Mutation]:
                     if m.start() in done or not page.readable(m.start()):
                         continue
                     done.add(m.start())
-                    word = m.group().split()[0]
-                    # Set aside (a gap): a negation of the evidence sentence outside every claim's own evidence.
-                    inside = any(re.search(rf"\b{word}\b", claims[c].evidence.exact) for c in sentence.claims)
-                    kind = "negation dropped" if inside else GAP + "negation dropped outside the evidence"
+                    # inside a claim's own evidence, or elsewhere in its evidence sentence
+                    kind = "negation dropped"
                     lines = frozenset({page.line(m.start())}) | page.marker_lines(sentence)
                     yield Mutation(kind, page.path, page.replace(m.start(), m.end(), by), frozenset({"polarity"}),
                                    lines, f"{m.group()!r} -> {by!r}")
@@ -498,11 +487,6 @@ def _figure_key(claim: object) -> object:
     """What a figure claim's value is (hedge class, unit, value), or None for another kind."""
     fig = parse_figure(claim.text) if isinstance(claim, Quantity) else None
     return fig.key if fig else None
-
-
-def _figure_only(written: str) -> bool:
-    figures = find_figures(written)
-    return bool(figures) and not re.sub(r"\W", "", written[: figures[0].start] + written[figures[-1].end :])
 
 
 def id_swaps(site: Site, per_marker: int = 1) -> Iterator[Mutation]:
@@ -534,12 +518,9 @@ def id_swaps(site: Site, per_marker: int = 1) -> Iterator[Mutation]:
             same = {o.id for o in others if key is not None and _figure_key(o) == key}
             n += 1
             for oid in sorted(chosen | same):
+                # also the same figure linked to a claim of another sentence where another claim of the page
+                # sentence rests on the figure's own article sentence: claims.marker holds it by what it counts
                 kind = "marker id swap"
-                if oid in same and _figure_only(mk.written) and any(
-                        site.claim_sentences(c) & own_sentences for c in sentence.claims if c != own.id):
-                    # Set aside (a gap): the same figure, linked to a claim of another sentence, where another
-                    # claim of the page sentence rests on the figure's own article sentence.
-                    kind = GAP + "figure linked to a claim with the same value"
                 new = page.text[: mk.start] + f"{{claim}}`{mk.written} <{oid}>`" + page.text[mk.end :]
                 yield Mutation(kind, page.path, new, LINK_RULES, lines, f"{mk.target} -> {oid}")
 
@@ -627,7 +608,6 @@ def attribution_dropped(site: Site) -> Iterator[Mutation]:
     lead = re.compile(rf"(?:According to (?!the article\b)[^,]+,|(?:{names})(?:, [^,]+,)? (?:currently )?{_SAYING} that) ",
                       re.IGNORECASE)
     trail = re.compile(r",? according to (?!the article\b)[^.,;]+(?=[.,;])")
-    claims = site.project.claims
     for page in site.pages:
         for sentence in site.traced(page):
             edits: list[tuple[int, int, str, str]] = []
@@ -638,14 +618,9 @@ def attribution_dropped(site: Site) -> Iterator[Mutation]:
                 edits.append((m.start(), m.end(), "", "attribution hedge dropped"))
             for pattern, by in HEDGE_PHRASES:
                 for m in pattern.finditer(page.text, sentence.start, sentence.end):
-                    kind = "attribution hedge dropped"
-                    if ATTRIBUTING.search(page.text, sentence.start, sentence.end):
-                        # Set aside (a gap): another attributing word of the sentence ("the article says",
-                        # "according to the Israeli military") taken for the hedge's own.
-                        kind = GAP + "hedge dropped beside another attributing word"
-                    elif any(isinstance(claims[c], Assertion) for c in sentence.claims):
-                        kind = GAP + "hedge dropped inside an assertion"  # set aside (a gap): see GAPS
-                    edits.append((m.start(), m.end(), by, kind))
+                    # beside another attributing word of the sentence ("the article says", "according to the
+                    # Israeli military"), and inside an assertion ("this instance seemed to represent") too
+                    edits.append((m.start(), m.end(), by, "attribution hedge dropped"))
             for start, end, by, kind in edits:
                 if page.zone(start, end).kind not in ("prose", "claim") or not page.readable(start):
                     continue  # a marker inside the hedge ("According to {claim}`three <...>` sources"): not a hedge alone
@@ -786,8 +761,8 @@ def _contest_split(site: Site, first: list[PageSentence], second: list[PageSente
 
 def split_paragraphs(site: Site) -> Iterator[Harmless]:
     """Every paragraph split at every sentence boundary, and split at its first boundary only; and, each on its
-    own, the splits between a contested claim and its denial (the ICC's accusations and the Israeli
-    government's denial, on opinion.md and people.md)."""
+    own, every split between a contested claim and who contests it (the ICC's accusations and the Israeli
+    government's denial, on opinion.md and people.md): the contest then opens the next paragraph."""
     for page in site.pages:
         everywhere, first, contested = [], [], []
         for para in _paragraphs(page):
@@ -796,16 +771,15 @@ def split_paragraphs(site: Site) -> Iterator[Harmless]:
                 if page.text[before.end : after.start].strip():
                     continue
                 edit = (before.end, after.start, "\n\n" + _indent(page, para[0].start))
-                if _contest_split(site, para[:k], para[k:]):
-                    contested.append(edit)  # set aside (a gap): see GAPS
-                    continue
                 everywhere.append(edit)
                 if k == 1:
                     first.append(edit)
+                if _contest_split(site, para[:k], para[k:]):
+                    contested.append(edit)
         yield from _batch("split paragraph", page, everywhere)
         yield from _batch("split paragraph", page, first)
         for edit in contested:
-            yield from _batch(GAP + "split between a contested claim and its denial", page, [edit])
+            yield from _batch("split paragraph", page, [edit])
 
 
 def join_paragraphs(site: Site) -> Iterator[Harmless]:
@@ -866,8 +840,8 @@ def other_aliases(site: Site, turns: int = 3) -> Iterator[Harmless]:
                     if piece != page.text[start:end]:
                         edits[office].append((start, end, piece))
             yield from _batch("another alias", page, edits[False])
-            # Set aside (a gap): a name inside an office ("the chief of Mossad"), see GAPS.
-            yield from _batch(GAP + "alias inside an office marker", page, edits[True])
+            # a name inside an office ("the chief of Mossad" for "the chief of Israel's Mossad spy agency"), apart
+            yield from _batch("another alias", page, edits[True])
 
 
 SAME_CLASS = (
@@ -961,6 +935,8 @@ FRAMING_SENTENCES = (
     "The summary above is in the article's words.",
     "Tap a marker to see its claim.",
     "This page describes what the article reports, in the order of the article.",
+    "The sentences below restate the article in its own words.",
+    "Hover over a marker to see the sentence of the article behind it.",
 )
 FRAMING_HEADINGS = (
     "## Overview", "## Summary", "## In the article's words", "### Background", "## What the article says",
@@ -1085,87 +1061,7 @@ class Gap:
     examples: tuple[Example, ...]
 
 
-GAPS = (
-    Gap("person marker beside claims", True,
-        "support.py allows every {person} marker's entity (`allowed |= set(sentence.persons)`) and adds its registry "
-        "sentence to the evidence: a participant of a claim swapped as a {person} marker is never held to the claims' "
-        "evidence sentences (the same swap in plain prose is caught by claims.support and claims.attribution)", (
-            Example("docs/quotations.md", "{person}`Mr. Plesner <plesner>` elaborated",
-                    "{person}`Israel Katz <katz>` elaborated"),
-            Example("docs/figures.md", "According to security officials, {person}`General Zamir <zamir>` cautioned",
-                    "According to security officials, {person}`David Barnea <barnea>` cautioned"),
-            Example("docs/figures.md", "{person}`Mr. Hanegbi <hanegbi>`, had favored",
-                    "{person}`Mr. Gallant <gallant>`, had favored"),
-            Example("docs/timeline.md", "a ground invasion into {person}`Gaza City <gaza-city>`",
-                    "a ground invasion into {person}`Qatar <qatar>`"),
-            Example("docs/people.md", "{person}`Hamas <hamas>`, which the article calls",
-                    "{person}`The Israeli military <israeli-military>`, which the article calls"),
-            Example("docs/people.md", "{person}`The International Criminal Court <icc>` in {person}`The Hague <the-hague>`",
-                    "{person}`The International Criminal Court <icc>` in {person}`Jerusalem <jerusalem>`"),
-        )),
-    Gap("negation dropped outside the evidence", True,
-        "polarity.py requires only the negations of a claim's own evidence span (`evidence_negations`): a negation of "
-        "the evidence sentence outside that span is dropped unseen while the words it negates stay", (
-            Example("docs/figures.md", "killed in the war, without distinguishing", "killed in the war, distinguishing"),
-            Example("docs/people.md", "militant group fails to release", "militant group does release"),
-        )),
-    Gap("negation added beside another", True,
-        "polarity.py flags an added negation only when no evidence sentence holds one (`sentence_negated`): a negation "
-        "added to one clause passes when the evidence sentence negates another ('fails to release', 'without distinguishing')", (
-            Example("docs/people.md", "{claim}`Mr. Katz is widely seen as a staunch",
-                    "{claim}`Mr. Katz is not widely seen as a staunch"),
-            Example("docs/figures.md", "Palestinians have been killed in the war",
-                    "Palestinians have never been killed in the war"),
-        )),
-    Gap("figure linked to a claim with the same value", True,
-        "a figure marker's text has no words for claims.marker, claims.value sees the same value, and the sentence's "
-        "other claims rest on the figure's own article sentence, so claims.support finds every word: the card then "
-        "shows another sentence of the article (issue 12's 'two ceasefires' example, here with 'three')", (
-            Example("docs/people.md", "According to {claim}`three <qatar-sources-count>` sources",
-                    "According to {claim}`three <policy-matters-count>` sources"),
-            Example("docs/figures.md", "According to {claim}`three <qatar-sources-count>` sources",
-                    "According to {claim}`three <policy-matters-count>` sources"),
-            Example("docs/timeline.md", "following {claim}`nearly two years <conflict-duration-reservists>`",
-                    "following {claim}`nearly two years <war-duration-unsuccessful>`"),
-        )),
-    Gap("hedge dropped beside another attributing word", True,
-        "attribution.py takes every name before a passive hedge ('Mr. Katz is widely seen as', 'Gaza City ... are "
-        "believed to') for the hedge's source, and then accepts the sentence's other attributing word ('The article "
-        "says', 'according to the Israeli military') with that name as the hedge kept", (
-            Example("docs/people.md", "{claim}`Mr. Katz is widely seen as a staunch", "{claim}`Mr. Katz is a staunch"),
-            Example("docs/index.md", "operation is expected to exacerbate", "operation will exacerbate"),
-            Example("docs/figures.md", "people are believed to\nremain", "people remain"),
-            Example("docs/opinion.md", "appear to have little influence", "have little influence"),
-        )),
-    Gap("hedge dropped inside an assertion", True,
-        "attribution_kept holds the hedges of figures, stances and statements only; an assertion's own hedge "
-        "('this instance seemed to represent') is dropped unseen", (
-            Example("docs/disputes/ceasefire-talks.md", "seemed to\nrepresent", "represented"),
-        )),
-    Gap("split between a contested claim and its denial", False,
-        "claims.attribution wants a contested assertion's contest in the same paragraph: splitting the paragraph "
-        "between the ICC's accusations and the government's denial (the next sentence) is rejected", (
-            Example("docs/opinion.md", "genocide. {claim}`The Israeli government vigorously denies",
-                    "genocide.\n\n{claim}`The Israeli government vigorously denies"),
-            Example("docs/people.md", "of overseeing a genocide.\n{claim}`The Israeli government vigorously denies these",
-                    "of overseeing a genocide.\n\n{claim}`The Israeli government vigorously denies these"),
-        )),
-    Gap("alias inside an office marker", False,
-        "claims.office accepts only its listed forms of an office: 'the chief of Mossad' (a registered alias of the "
-        "Mossad) for 'the chief of Israel's Mossad spy agency' is rejected", (
-            Example("docs/index.md", "the chief of Israel’s Mossad spy agency <barnea-mossad-chief>",
-                    "the chief of Mossad <barnea-mossad-chief>"),
-        )),
-    Gap("framing words", False,
-        "the framing vocabulary lacks 'own' and 'behind' (the checker's own messages say 'the article sentence behind "
-        "this sentence'): these framing sentences are claims.framing findings", (
-            Example("docs/index.md", "This site restates an article, page by page.",
-                    "This site restates an article, page by page. The sentences below restate the article in its own words."),
-            Example("docs/index.md", "This site restates an article, page by page.",
-                    "This site restates an article, page by page. Hover over a marker to see the sentence of the "
-                    "article behind it."),
-        )),
-)
+GAPS: tuple[Gap, ...] = ()
 
 
 # ---------------------------------------------------------------- the tests

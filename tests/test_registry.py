@@ -25,6 +25,15 @@ def test_the_longest_name_wins_and_overlaps_are_seen_by_named_anywhere() -> None
     assert reg.named_anywhere("the military-run") == set()
 
 
+def test_as_entities_writes_every_name_of_an_entity_alike() -> None:
+    reg = _registry(board=["Kelbrook water board", "the water board"], town=["Kelbrook"])
+    alike = {reg.as_entities(t) for t in ("chair of the Kelbrook water board", "chair of the water board",
+                                          "chair of the Kelbrook Water Board")}
+    assert alike == {"chair of \x01board\x01"}
+    assert reg.as_entities("chair of Kelbrook") == "chair of \x01town\x01"  # another entity stays another
+    assert reg.as_entities("the chair\u2019s own words") == "the chair's own words"  # no name: folded only
+
+
 def test_names_of_any_length_or_shape_build_a_registry() -> None:
     long_name = "A" * 3500
     chain = [("b" * n) for n in range(1, 300)]  # each name a prefix of the next

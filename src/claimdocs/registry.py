@@ -67,6 +67,18 @@ class Registry:
     def named(self, text: str) -> set[str]:
         return {m.entity for m in self.mentions(text)}
 
+    def as_entities(self, text: str) -> str:
+        """``text`` folded, with each registered name written as its entity ("the chief engineer of the
+        water board" and "the chief engineer of the Kelbrook water board" both read "the chief engineer
+        of <board>", when both are names of one entity): phrases that differ only in which name they give an entity read the same. A "the"
+        before a name goes with it, as it does in names ("the water board", "the Kelbrook water board")."""
+        folded = fold_same_length(text)
+        out, at = [], 0
+        for m in self.mentions(folded):
+            out += [_THE_BEFORE.sub("", folded[at : m.start]), f"{ENTITY_MARK}{m.entity}{ENTITY_MARK}"]
+            at = m.end
+        return "".join([*out, folded[at:]])
+
     def named_anywhere(self, text: str) -> set[str]:
         """Entities any of whose names occur in ``text``, overlaps included.
 
@@ -103,3 +115,6 @@ class Registry:
 
 
 _WORD = re.compile(r"[\w-]")
+_THE_BEFORE = re.compile(r"(?:(?<=\s)|^)the\s+$", re.IGNORECASE)
+#: Stands around an entity's id where :meth:`Registry.as_entities` writes a name as its entity.
+ENTITY_MARK = "\u0001"

@@ -28,3 +28,13 @@ def quoting(tmp_path_factory: pytest.TempPathFactory) -> Project:
     proj = load(build(tmp_path_factory.mktemp("quoting")))
     assert not proj.findings, proj.findings
     return proj
+
+
+@pytest.fixture(scope="module")
+def kelbrook(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A small project on an invented article for the tracing rules (rules/kelbrook.py)."""
+    from .kelbrook import build
+
+    proj = load(build(tmp_path_factory.mktemp("kelbrook")))
+    assert not proj.findings, proj.findings
+    return proj

@@ -91,7 +91,16 @@ def write_project(root: Path, article: str, entities: list[dict], claims: list[d
         ev["start"], ev["end"] = found[0].start, found[0].end
         claim.setdefault("summary", claim["id"])
         out.append(claim)
-    data = {"entities": entities, "claims": out, **extra}
+    ents = []
+    for entity in entities:
+        if "evidence" in entity:  # the registry's evidence for a name: offsets computed the same way
+            entity = {**entity, "evidence": dict(entity["evidence"])}
+            ev = entity["evidence"]
+            found = parsed.find_all(ev["exact"], ev.get("prefix", ""), ev.get("suffix", ""))
+            assert len(found) == 1, (entity["id"], len(found))
+            ev["start"], ev["end"] = found[0].start, found[0].end
+        ents.append(entity)
+    data = {"entities": ents, "claims": out, **extra}
     (root / "claims" / "claims.yaml").write_text(
         yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -66,6 +66,40 @@ def test_assertion_rejected(project: Project, text: str, words: str) -> None:
 
 
 
+_CONTESTED = "{claim}`Critics of the board contend <critics-budget>` that the closures seemed to serve its budget."
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " {claim}`The board denies these claims <board-denies>`.\n",  # the same paragraph
+        "\n\n{claim}`The board denies these claims <board-denies>`.\n",  # the paragraph split between them
+        "\n\n{claim}`The board denies these claims <board-denies>`, and the closures went on.\n",
+    ],
+)
+def test_a_contest_in_the_paragraph_or_the_sentence_right_after_it_is_kept(kelbrook: Project, after: str) -> None:
+    clean(kelbrook, _CONTESTED + after)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # the next paragraph, but not its first sentence
+        "\n\nThe closures went on. {claim}`The board denies these claims <board-denies>`.\n",
+        # two paragraphs on
+        "\n\nThe closures went on.\n\n{claim}`The board denies these claims <board-denies>`.\n",
+        # a heading is not the sentence after it
+        "\n\n## {claim}`The board denies these claims <board-denies>`\n",
+        # the next sentence names the contester without the contest verb
+        "\n\nThe board met the critics.\n",
+    ],
+)
+def test_a_contest_further_away_is_lost(kelbrook: Project, after: str) -> None:
+    found = [f for f in check(kelbrook, _CONTESTED + after) if f.rule == "attribution"]
+    assert [(f.line, f.col) for f in found] == [(1, 1)], found
+    assert "lost its contest" in found[0].message and "the sentence right after it" in found[0].message
+
+
 # ---------------------------------------------------------------- attribution in prose (sentence tracing)
 
 
@@ -76,7 +110,7 @@ def _prose(project: Project, text: str) -> list:
 def test_a_hedge_of_attribution_dropped_in_prose_is_reported(project: Project) -> None:
     text = "{claim}`Mr. Katz is a staunch Netanyahu loyalist <katz-loyalist>`.\n"
     found = _prose(project, text)
-    assert found and 'drops the attribution "widely seen as"' in found[0].message
+    assert found and 'drops the hedge "widely seen as"' in found[0].message
 
 
 @pytest.mark.parametrize(
@@ -107,3 +141,55 @@ def test_a_participle_is_not_an_attribution(project: Project) -> None:
     hit = DEFAULT.attribution_re.search(frame) if DEFAULT.attribution_re else None
     assert hit is not None and hit.group() == "stated"
     assert _DETERMINED.search(frame, 0, hit.start())
+
+
+# ---------------------------------------------------------------- hedges: a view given to no one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the hedge kept, whatever else the sentence says
+        "{claim}`Mr. Velle is widely seen as a cautious leader <velle-cautious>`.\n",
+        "The article says {claim}`Mr. Velle is widely seen as a cautious leader <velle-cautious>`.\n",
+        # another hedge for it
+        "{claim}`Mr. Velle is believed to be a cautious leader <velle-cautious>`.\n",
+        # after "but", the source of the clause before is not the figure's: the hedge is its own
+        "{claim}`An estimated 900 <families-remaining>` families are believed to remain in the valley.\n",
+        # an assertion's own hedge, kept
+        "{claim}`Critics of the board contend <critics-budget>` that the closures seemed to serve its budget; "
+        "{claim}`the board denies these claims <board-denies>`.\n",
+    ],
+)
+def test_a_hedge_kept_passes(kelbrook: Project, text: str) -> None:
+    assert _prose(kelbrook, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        # a source of the page's own does not stand for the article's hedge
+        ("The article says {claim}`Mr. Velle is a cautious leader <velle-cautious>`.\n", "widely seen as"),
+        ("{claim}`Mr. Velle is a cautious leader <velle-cautious>`, the article reports.\n", "widely seen as"),
+        # nor does the source of another clause, named
+        ("{claim}`An estimated 900 <families-remaining>` families remain in the valley, according to the inspectors.\n",
+         "believed"),
+        # an assertion's: its asserter and verb kept do not keep its hedge
+        ("{claim}`Critics of the board contend <critics-budget>` that the closures served its budget; "
+         "{claim}`the board denies these claims <board-denies>`.\n", "seemed"),
+    ],
+)
+def test_a_hedge_dropped_is_reported_whatever_source_the_sentence_names(kelbrook: Project, text: str, hedge: str) -> None:
+    found = _prose(kelbrook, text)
+    assert [(f.line, f.col) for f in found] == [(1, text.index("{claim}") + 1)], found
+    assert f'drops the hedge "{hedge}"' in found[0].message
+    assert "does not stand for it" in found[0].message
+
+
+def test_according_to_sets_the_source_of_its_clause_not_of_one_after_but(kelbrook: Project) -> None:
+    """The figure before "but" keeps its source: the claim names it (source_named); the one after needs none."""
+    text = "{claim}`About 200 <families-left>` families have left the valley.\n"
+    f = only(kelbrook, text, "attribution", "{claim}")
+    assert 'according to "inspectors familiar with the review"' in f.message
+    clean(kelbrook, "{claim}`About 200 <families-left>` families have left the valley, according to the inspectors.\n")
+    clean(kelbrook, "{claim}`An estimated 900 <families-remaining>` families are believed to remain.\n")

@@ -32,6 +32,9 @@ def framing(project: Project, text: str) -> list:
         "Each entry links to the sentence of the article it comes from.\n",
         "Hover over or tap a marked phrase to see its evidence.\n",
         "The following summary describes the article's account, section by section.\n",
+        # "own" and "behind" speak of the site here
+        "The sentences below restate the article in its own words.\n",
+        "Hover over a marker to see the sentence of the article behind it.\n",
     ],
 )
 def test_a_sentence_about_the_site_passes(project: Project, text: str) -> None:
@@ -79,3 +82,16 @@ def test_a_page_about_the_site_may_explain_in_its_own_words_but_not_restate(proj
 def test_figures_and_dates_in_framing_are_the_unbacked_rules(project: Project) -> None:
     found = check(project, "This page lists 3 sections.\n", tracing=True)
     assert [f.rule for f in found] == ["unbacked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "behind" and "own" are framing words, not core ones: beside a marker they may state a fact
+        ("{claim}`About 1,200 <attack-deaths>` people were killed in Israel, and Hamas was behind it.\n", "behind"),
+        ("{claim}`Mr. Katz is widely seen as a staunch Netanyahu loyalist <katz-loyalist>`, his own man.\n", "own"),
+    ],
+)
+def test_framing_words_that_may_state_a_fact_are_not_free_beside_a_marker(project: Project, text: str, word: str) -> None:
+    found = [f for f in check(project, text, tracing=True) if f.rule == "support"]
+    assert found and f'"{word}"' in found[0].message, found

@@ -162,3 +162,33 @@ def test_a_semicolon_is_not_a_sentence_end(project: Project) -> None:
     text = "Eyal Zamir, the military chief of staff; David Barnea, the chief of Israel’s Mossad spy agency.\n"
     found = check(project, text)
     assert [(f.rule, f.claim) for f in found] == [("unbacked", "zamir-chief-of-staff"), ("unbacked", "barnea-mossad")]
+
+
+# ---------------------------------------------------------------- an office written with another name of its organisation
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "the chief engineer of the Kelbrook water board",  # as the article writes it
+        "the chief engineer of the water board",  # another registered name of the same organisation
+        "chief engineer of the board",
+    ],
+)
+def test_an_office_with_another_name_of_its_organisation_is_the_same_office(kelbrook: Project, office: str) -> None:
+    clean(kelbrook, f"Hana Brandt, {{claim}}`{office} <brandt-chief-engineer>`, spoke.\n")
+
+
+@pytest.mark.parametrize(
+    ("office", "words"),
+    [
+        # a name of another entity in its place: the office is not the claim's
+        ("the chief engineer of Kelbrook", "without any of"),
+        ("the chief engineer of the inspectors", "without any of"),
+        # the name alone is no office
+        ("the water board", "without any of"),
+    ],
+)
+def test_an_office_with_another_entitys_name_is_another_office(kelbrook: Project, office: str, words: str) -> None:
+    f = only(kelbrook, f"Hana Brandt, {{claim}}`{office} <brandt-chief-engineer>`, spoke.\n", "office", "{claim}")
+    assert words in f.message and "chief engineer of the Kelbrook water board" in f.message

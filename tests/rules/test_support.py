@@ -153,3 +153,96 @@ def test_limit_a_word_of_the_evidence_sentence_used_in_another_sense_passes(proj
     text = "{claim}`Roughly 20 <hostages-alive>` remains are believed to be in Gaza, alongside 28 hostages still alive.\n"
     found = [f for f in traced(project, text) if f.rule in ("support", "marker")]
     assert found == []  # every word is in the evidence sentence: only the figure rules see "28"
+
+
+# ---------------------------------------------------------------- a figure's marker, held by what it counts
+# On the invented article of rules/kelbrook.py: "three inspectors" and "three new pumps" have the same value.
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # the other claim rests on the inspectors' sentence, so every word of the sentence is found there
+        ("According to {claim}`three <pumps-count>` inspectors familiar with the review, "
+         "{claim}`Hana Brandt opposed the closures <brandt-opposed>`.\n", "inspectors familiar with the review"),
+        # the mayor's claim rests on the pumps' sentence
+        ("Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three <inspectors-count>` new pumps.\n",
+         "new"),
+    ],
+)
+def test_a_figure_linked_to_another_claim_of_the_same_value_is_reported(kelbrook: Project, text: str, counted: str) -> None:
+    found = traced(kelbrook, text, "marker", "support")  # (the attribution rule may see the second too)
+    assert [(f.rule, f.line, f.col) for f in found] == [("marker", *loc(text, "{claim}`three"))], found
+    assert f'this figure counts "{counted}"' in found[0].message
+    assert "is it linked to the right claim?" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the right claims
+        "According to {claim}`three <inspectors-count>` inspectors familiar with the review, "
+        "{claim}`Hana Brandt opposed the closures <brandt-opposed>`.\n",
+        "Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three <pumps-count>` new pumps.\n",
+        # nothing counted right after the figure in its phrase: nothing to hold it by
+        "Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three <pumps-count>`, new pumps.\n",
+        # the marker writes its own words: they are held instead
+        "Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three new pumps <pumps-count>`.\n",
+    ],
+)
+def test_a_figure_followed_by_what_its_claim_counts_passes(kelbrook: Project, text: str) -> None:
+    assert traced(kelbrook, text, "marker", "support") == []
+
+
+def test_a_figures_marker_with_its_own_words_is_held_by_them(kelbrook: Project) -> None:
+    text = "Tomas Velle, {claim}`the mayor <velle-mayor>`, had favored {claim}`three new pumps <inspectors-count>`.\n"
+    [f] = traced(kelbrook, text, "marker")
+    assert '"new", "pumps" are not in the article sentence of claim inspectors-count' in f.message
+
+
+# ---------------------------------------------------------------- a {person} marker beside claims
+# On the invented article of rules/kelbrook.py.
+
+
+def persons(project: Project, text: str) -> list[Finding]:
+    return [f for f in traced(project, text, "support") if f.message.startswith("{person}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the claims' article sentence names Hana Brandt, not Jonas Oker (who is in the registry all the same)
+        ("According to {claim}`three <inspectors-count>` inspectors familiar with the review, "
+         "{person}`Jonas Oker <oker>` {claim}`opposed the closures <brandt-opposed>`.\n", "{person}`Jonas Oker"),
+        # the count's people are Hana Brandt and Jonas Oker (its reviewed words name them), not Tomas Velle
+        ("{person}`Hana Brandt <brandt>` and {person}`Tomas Velle <velle>`: {claim}`These two <engineers-count>` "
+         "engineers were overruled.\n", "{person}`Tomas Velle"),
+        # framing words after the marker do not make the sentence a list of topics
+        ("{person}`Jonas Oker <oker>`, whom the article calls {claim}`the mayor <velle-mayor>`.\n",
+         "{person}`Jonas Oker"),
+    ],
+)
+def test_a_person_marker_the_claims_do_not_speak_of_is_reported(kelbrook: Project, text: str, who: str) -> None:
+    found = persons(kelbrook, text)
+    assert [(f.line, f.col) for f in found] == [loc(text, who)], found
+    assert "is neither named in the article sentence" in found[0].message
+    assert "nor referred to by them" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named in the claims' article sentence
+        "According to {claim}`three <inspectors-count>` inspectors familiar with the review, "
+        "{person}`Hana Brandt <brandt>` {claim}`opposed the closures <brandt-opposed>`.\n",
+        # named by the count's reviewed words ("engineers (Hana Brandt and Jonas Oker) who were overruled")
+        "{person}`Hana Brandt <brandt>` and {person}`Jonas Oker <oker>`: {claim}`These two <engineers-count>` "
+        "engineers were overruled.\n",
+        # a heading, and a sentence opening on the page itself, list their topics
+        "# {person}`Jonas Oker <oker>` and {claim}`the mayor <velle-mayor>`\n",
+        "This page restates the article's account of {person}`Jonas Oker <oker>` and of "
+        "{claim}`the mayor <velle-mayor>`.\n",
+    ],
+)
+def test_a_person_marker_the_claims_speak_of_passes(kelbrook: Project, text: str) -> None:
+    assert persons(kelbrook, text) == []

@@ -6,20 +6,39 @@
     marked figure or stance whose claim has ``according_to`` is in a sentence that
     does not name that source; a marked assertion is in a sentence that does not
     name who asserts it with a form of its verb, or (when contested) in a
-    paragraph that does not name the contester with a form of the contest verb.
+    paragraph that does not name the contester with a form of the contest verb,
+    nor does the first sentence of the paragraph right after it (a paragraph split
+    between a statement and its denial keeps the denial next to it; a heading,
+    a table cell or a later sentence does not).
 
 Verb forms are :attr:`claimdocs.lexicon.Lexicon.verb_forms`; a verb not listed
 compares by its first five letters.
 
 ``attribution`` (in prose)
-    A traced sentence drops the hedge of attribution its claim's evidence holds: an
-    attributing phrase or verb (:attr:`claimdocs.lexicon.Lexicon.attribution_re`:
-    "according to", "is widely seen as", "revealed", "contend", "report" ...) in the
-    evidence sentence, before the evidence's end, that the page sentence keeps neither
-    as the same word (by stem) nor as another attributing word with the same source
-    named ("according to security officials" for "security officials ... revealed").
-    Or it adds a source: a name beside an attributing word that the evidence sentences
-    do not name ("..., as the town council has confirmed").
+    A traced sentence drops an attribution that its claim's evidence sentence holds
+    before the evidence's end and that governs the evidence (an attributing phrase or
+    verb, :attr:`claimdocs.lexicon.Lexicon.attribution_re`), for a figure, a stance,
+    a statement or an assertion: a hedge or a source.
+
+    A hedge is a hedge phrase (:attr:`~claimdocs.lexicon.Lexicon.attribution_phrases`)
+    not followed by "that": "is widely seen as", "are believed to", "seemed to",
+    "reportedly". The article gives the statement as a view, to no one; the name
+    before the hedge is what it is about, not its source. The page keeps it as the
+    same word (by stem) or as another hedge phrase; a source it names ("the article
+    says", "according to the inspectors") does not stand for a hedge. Every hedge
+    that governs the evidence is held.
+
+    A source is the first other attributing word that governs the evidence
+    ("security officials revealed that", "according to X"), kept as the same word
+    (by stem) or as another attributing word with the same source named ("according
+    to security officials" for "security officials ... revealed"). The source of
+    "according to X" is X; it governs its whole sentence but for a clause set against
+    it after "but" or a semicolon. A claim that names its source (``according_to``)
+    and an assertion (its asserter and verb) are held to their source above; only
+    their hedges here.
+
+    Or the sentence adds a source: a name beside an attributing word that the
+    evidence sentences do not name ("..., as the town council has confirmed").
 """
 
 from __future__ import annotations
@@ -71,15 +90,28 @@ def asserted(ctx: PageContext, view: View, mark: Mark, claim: Assertion) -> None
             f'("{claim.verb}"); name them with a form of that verb in the same sentence',
         )
         return
-    if claim.contested_by:
-        verb = claim.contest_verb or ""
-        if not (view.named_anywhere & set(claim.contested_by)) or (verb and not lexicon.has_verb(view.lemmas, verb)):
-            who = " or ".join(f'"{ctx.label(a)}"' for a in claim.contested_by)
-            ctx.at(
-                mark, ATTRIBUTION,
-                f"statement of claim {claim.id} lost its contest: the article says {who} "
-                f'{verb or "contest"} it; say so in the same paragraph',
-            )
+    if claim.contested_by and not _contested_near(lexicon, view, claim):
+        who = " or ".join(f'"{ctx.label(a)}"' for a in claim.contested_by)
+        ctx.at(
+            mark, ATTRIBUTION,
+            f"statement of claim {claim.id} lost its contest: the article says {who} "
+            f'{claim.contest_verb or "contest"} it; say so in the same paragraph or the sentence right after it',
+        )
+
+
+def _contested_near(lexicon: Lexicon, view: View, claim: Assertion) -> bool:
+    """Does the paragraph name a contester with a form of the contest verb, or else the first sentence of the
+    paragraph right after it (a paragraph split between a statement and its denial)?"""
+    verb = claim.contest_verb or ""
+    contesters = set(claim.contested_by)
+    if view.named_anywhere & contesters and not (verb and not lexicon.has_verb(view.lemmas, verb)):
+        return True
+    after = view.next
+    if after is None or after.block.kind != "paragraph" or view.block.kind != "paragraph":
+        return False
+    s, e = after.sentences[0]
+    lemmas = {lexicon.lemma(w) for w in words(after.text[s:e])}
+    return bool(after.named(s, e) & contesters) and not (verb and not lexicon.has_verb(lemmas, verb))
 
 
 @on_claim(ATTRIBUTION, kinds=(Assertion,))
@@ -104,7 +136,8 @@ def _governs(lexicon: Lexicon, hit: re.Match[str], frame: str, evidence_start: i
     """Does the attributing word govern the evidence (rather than another clause of its sentence)?
 
     It does when it lies inside the evidence ("is widely seen as a staunch loyalist"), when it is
-    a hedge phrase ("according to", "believed"), or when "that" or a colon leads from it to the
+    "according to" (but for a clause after "but" or a semicolon) or another hedge phrase
+    ("believed": in its clause), or when "that" or a colon leads from it to the
     evidence ("revealed that the mayor ..."). "noted Dana Levi, the mayor of ..." governs
     the quotation before it, not the description after it.
     """
@@ -113,23 +146,42 @@ def _governs(lexicon: Lexicon, hit: re.Match[str], frame: str, evidence_start: i
         return True
     phrase = " ".join(hit.group().lower().split())
     if phrase == "according to":
-        return True  # it sets the source of its whole sentence
+        # it sets the source of its whole sentence, but for a clause set against it ("X fled, according to
+        # the army, but Y are believed to remain": Y is not the army's)
+        return " but " not in between and ";" not in between
     if phrase in lexicon.attribution_phrases:
         return " and " not in between and ";" not in between  # "widely seen as X and has vowed Y": not Y
     return _THAT.match(frame, hit.end()) is not None
 
 
 class _Required(NamedTuple):
-    """An attribution a restatement of a claim must keep: the phrase, its key stem, its sources."""
+    """An attribution a restatement of a claim must keep: the phrase, its key stem, its sources, and whether
+    it is a hedge (a view given to no one: "is widely seen as", "are believed to", "seemed to")."""
 
     phrase: str
     key: str
     sources: frozenset[str]
     frame: str
+    hedge: bool
 
 
-def _required(ctx: PageContext, claim: Quantity | Stance | Statement) -> list[_Required]:
-    """The attributions the article gives a claim (remembered on the project's tables: pages repeat claims)."""
+def _is_hedge(lexicon: Lexicon, hit: re.Match[str], frame: str) -> bool:
+    """Is the attributing word a hedge of the statement itself, which gives it to no one?
+
+    A hedge phrase (:attr:`claimdocs.lexicon.Lexicon.attribution_phrases`) not followed by "that":
+    "Levi is widely seen as", "are believed to remain", "seemed to represent", "reportedly". The
+    name before it is what the statement is about, not its source. "according to X" names its
+    source, and so does a phrase that reports a clause ("Riverton believes that ...").
+    """
+    phrase = " ".join(hit.group().lower().split())
+    if phrase not in lexicon.attribution_phrases or phrase.startswith("according"):
+        return False
+    return _THAT.match(frame, hit.end()) is None
+
+
+def _required(ctx: PageContext, claim: Quantity | Stance | Statement | Assertion) -> list[_Required]:
+    """The attributions the article gives a claim: every hedge that governs its evidence, and the first source
+    that does (remembered on the project's tables: pages repeat claims)."""
     memo: dict[str, list[_Required]] = ctx.tables.memo.setdefault("attribution", {})
     found = memo.get(claim.id)
     if found is not None:
@@ -141,22 +193,37 @@ def _required(ctx: PageContext, claim: Quantity | Stance | Statement) -> list[_R
     for i in trace.claim_sentences.get(claim.id, ()) if attributing else ():
         start, end = spans[i][0], min(spans[i][1], claim.evidence.end)
         frame = article[start:end]
+        sourced = False
         for hit in attributing.finditer(fold(frame)):  # type: ignore[union-attr]
             if _DETERMINED.search(frame, 0, hit.start()):
                 continue  # "the government's stated goal": a participle, not an attribution
             if not _governs(lexicon, hit, frame, claim.evidence.start - start):
                 continue
-            after = frame[hit.end() :].split(",", 1)[0]  # "according to X, ...": X
-            sources = registry.named(frame[: hit.start()]) | (
-                registry.named(after) if hit.group().lower().startswith("according") else set()
-            )
+            head = next((w for w in hit.group().split() if norm(w) not in lexicon.stopwords), hit.group().split()[0])
+            key = lexicon.stem(norm(head))
+            if _is_hedge(lexicon, hit, frame):
+                found.append(_Required(hit.group(), key, frozenset(), frame, hedge=True))
+                continue
+            if sourced:
+                continue  # one source a sentence: kept once, it is kept
+            sourced = True
+            if hit.group().lower().startswith("according"):  # "according to X, ...": X, not what precedes it
+                sources = registry.named(frame[hit.end() :].split(",", 1)[0])
+            else:  # "X revealed that ...": who speaks
+                sources = registry.named(frame[: hit.start()])
             if not sources:  # "he underscored": whom the sentence's pronoun stands for
                 sources = set(trace.sentence_entities[i]) - registry.named_anywhere(article[spans[i][0] : spans[i][1]])
-            head = next((w for w in hit.group().split() if norm(w) not in lexicon.stopwords), hit.group().split()[0])
-            found.append(_Required(hit.group(), lexicon.stem(norm(head)), frozenset(sources), frame))
-            break
+            found.append(_Required(hit.group(), key, frozenset(sources), frame, hedge=False))
     memo[claim.id] = found
     return found
+
+
+def _hedged(lexicon: Lexicon, text: str) -> bool:
+    """Does a page sentence hold a hedge of its own (another hedge phrase than the article's)?"""
+    attributing = lexicon.attribution_re
+    return attributing is not None and any(
+        _is_hedge(lexicon, hit, text) for hit in attributing.finditer(fold(text))
+    )
 
 
 @on_sentence(ATTRIBUTION)
@@ -168,21 +235,37 @@ def attribution_kept(ctx: PageContext, sentence: Sentence) -> None:
         return
     page_stems: set[str] | None = None
     page_attributes: bool | None = None
+    page_hedged: bool | None = None
     page_names = {m.entity for m in sentence.mentions}
     seen: set[str] = set()
     for mark in sentence.marks:
         claim = mark.claim
-        # what is attributed: figures, positions, the article's statements (an office is who someone is;
-        # a quotation has its speaker, an assertion its verb: their own rules hold those)
-        if mark.bare or not isinstance(claim, Quantity | Stance | Statement) or claim.id in seen:
+        # what is attributed: figures, positions, statements, assertions (an office is who someone is; a
+        # quotation has its speaker)
+        if mark.bare or not isinstance(claim, Quantity | Stance | Statement | Assertion) or claim.id in seen:
             continue
-        if not isinstance(claim, Statement) and claim.according_to:
-            continue  # source_named above holds the source the claim names
         seen.add(claim.id)
+        # the source a claim names (according_to), or an assertion's asserter and verb: source_named and
+        # asserted above hold those; the hedges are held here
+        hedges_only = isinstance(claim, Assertion) or (not isinstance(claim, Statement) and bool(claim.according_to))
         for need in _required(ctx, claim):
+            if hedges_only and not need.hedge:
+                continue
             if page_stems is None:
                 page_stems = {stem for w in sentence.all_words() for stem in lexicon.stems(normed(w))}
             if need.key in page_stems:
+                continue
+            if need.hedge:
+                if page_hedged is None:
+                    page_hedged = _hedged(lexicon, sentence.text)
+                if page_hedged:
+                    continue  # another hedge ("is believed to be" for "is widely seen as")
+                ctx.at(
+                    mark, ATTRIBUTION,
+                    f'this sentence drops the hedge "{need.phrase}" that the article gives claim {claim.id} '
+                    f'("{need.frame.strip()}"): it states as a fact what the article gives as a view; keep the hedge '
+                    "(another source, such as \"the article says\", does not stand for it)",
+                )
                 continue
             if page_attributes is None:
                 page_attributes = attributing.search(fold(sentence.text)) is not None

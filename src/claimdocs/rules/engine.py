@@ -34,6 +34,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
@@ -224,8 +225,9 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, c
     ctx = PageContext(project, tables, path, site_page=_is_site_page(project, chain[0]))
     views = [View(block, project, i) for i, block in enumerate(page.blocks)]
     lead_ins = _lead_ins(project, page, views)
+    for view, after in pairwise(views):
+        view.next, after.prev = after, view
     for view in views:
-        view.prev = views[view.index - 1] if view.index else None
         for mark in view.marks:
             claim = resolve(ctx, view, mark)
             if claim is None:

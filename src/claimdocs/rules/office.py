@@ -6,7 +6,10 @@
     text, or its ``status`` disagrees with its text (a former-word,
     :attr:`claimdocs.lexicon.Lexicon.former`, says "former").
 
-    On a page, a marked office lacks the claim's office words, says "former" (or
+    On a page, a marked office lacks the claim's office words (an office written
+    with another registered name or alias of an entity it names is the same office:
+    "chair of the Riverton council" for "chair of the council" when "Riverton council"
+    and "the council" are names of one organisation), says "former" (or
     "predecessor", "ex-") when the role is current or the other way round, names
     another organisation, or the nearest person named in its clause (failing
     that, its sentence) is not the role's person. In prose, an office attached to a
@@ -50,7 +53,8 @@ def office_marker(ctx: PageContext, view: View, mark: Mark, claim: Role) -> None
     lexicon = ctx.lexicon
     office_re = ctx.tables.role_office_re.get(claim.id)
     said = f'claim {claim.id} says "{claim.text}"'
-    if office_re is not None and office_re.search(lexicon.prefix_former_re.sub("", fold(written))) is None:
+    bare = lexicon.prefix_former_re.sub("", fold(written))
+    if office_re is not None and office_re.search(bare) is None and not _named_office(ctx, claim, bare):
         listed = ", ".join(f'"{w}"' for w in claim.office)
         ctx.at(mark, OFFICE, f'office differs from the source: page says "{written}", without any of {listed}; {said}')
         return
@@ -69,6 +73,14 @@ def office_marker(ctx: PageContext, view: View, mark: Mark, claim: Role) -> None
             org = f'"{ctx.label(claim.organisation)}"' if claim.organisation else "no organisation"
             ctx.at(mark, OFFICE, f'office differs from the source: page says "{written}", naming "{ent.name}"; {said}, of {org}')
             return
+
+
+def _named_office(ctx: PageContext, claim: Role, written: str) -> bool:
+    """Does the marker write one of the claim's offices with another registered name of an entity it names
+    ("the chief engineer of the water board" for "chief engineer of the Kelbrook water board", both names
+    of one entity)?"""
+    named_re = ctx.tables.role_named_office_re.get(claim.id)
+    return named_re is not None and named_re.search(ctx.project.registry.as_entities(written)) is not None
 
 
 @on_mark(OFFICE, kinds=(Role,), bare=True)

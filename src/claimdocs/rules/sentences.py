@@ -37,12 +37,14 @@ from functools import cached_property
 from claimdocs.lexicon import Lexicon, norm
 from claimdocs.model import AnyClaim, Event, Quantity
 from claimdocs.quantities import find_figures, find_times
-from claimdocs.rules.tables import Tables
+from claimdocs.rules.tables import Negation, Tables, negations_in
 from claimdocs.rules.view import MASK, POSSESSIVE, Mark, Mention, View
 
 #: A word as the tracing rules read it (letters, apostrophes, inner hyphens; digits are the value rules').
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 _MASKED = re.compile(MASK + "+")
+#: What ends the phrase a word belongs to.
+_PHRASE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 #: Capitalised words next to each other: a name's shape.
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’]*(?:-[\w'’]+)*(?: +[^\W\d_a-z][\w'’]*(?:-[\w'’]+)*)*")
 
@@ -59,6 +61,7 @@ class Sentence:
     #: The project's tables, for what the sentence rests on (set by :func:`sentences_of`).
     tables: Tables | None = None
     _all_words: list[str] | None = None
+    _negations: list[Negation] | None = None
 
     @property
     def traced(self) -> bool:
@@ -91,6 +94,18 @@ class Sentence:
             found = self._all_words = self.words + [w for _m, ws in self.mark_words for w in ws]
         return found
 
+    def phrase_after(self, mark: Mark) -> tuple[int, int]:
+        """The span right after a marker, up to the next marker or the punctuation mark that ends a phrase
+        (``,;:.!?()`` or a dash): what a figure's marker is followed by ("{claim}`three` sources familiar")."""
+        after = [m.start for m in self.marks if m.start >= mark.end]
+        end = min([self.end, *after])
+        stop = _PHRASE_END.search(_texts(self.view).prose, mark.end, end)
+        return mark.end, stop.start() if stop else end
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The words outside markers and names between two offsets, as written, with their offsets."""
+        return [(m.start(), m.group()) for m in WORD.finditer(_texts(self.view).prose, start, end)]
+
     def locate(self, word: str, mark: Mark | None = None) -> int:
         """Where ``word`` (as written) first stands in the sentence, or in ``mark``; for a finding's column."""
         texts = _texts(self.view)
@@ -104,12 +119,21 @@ class Sentence:
             return []
         return [m.span() for m in _CAPITALISED_RUN.finditer(_texts(self.view).marked, self.start, self.end)]
 
-    def negations(self, lexicon: Lexicon) -> list[tuple[int, str]]:
-        """The negations a reader sees ("not", "never", "doesn't"; not "not only"), with their offsets."""
-        if not any(lexicon.is_polarity(normed(w)) == "negation" for w in self.all_words()):
-            return []  # the regular expression only where a word says there may be one
-        text = _texts(self.view).marked
-        return [(m.start(), m.group()) for m in lexicon.negation_re.finditer(text, self.start, self.end)]
+    def negations(self, lexicon: Lexicon) -> list[Negation]:
+        """The negations a reader sees ("not", "never", "doesn't"; not "not only"), each with the words it
+        governs (:func:`claimdocs.rules.tables.negations_in`; names and figures are not among them)."""
+        found = self._negations
+        if found is None:
+            if not any(lexicon.is_polarity(normed(w)) == "negation" for w in self.all_words()):
+                found = []  # the regular expression only where a word says there may be one
+            else:
+                found = list(negations_in(lexicon, _texts(self.view).marked, self.start, self.end))
+            self._negations = found
+        return found
+
+    def negation_text(self, negation: Negation) -> str:
+        """The negation and what it governs, as a reader sees them ("never been killed")."""
+        return " ".join(self.view.text[negation.start : negation.reach].split())
 
     # ------------------------------------------------------------ names
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimdocs.article import nearest_in
-from claimdocs.lexicon import fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
+from claimdocs.lexicon import Lexicon, fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
 from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Term
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, FigureKey, Hedge, find_figures, find_times, parse_figure, parse_time
+from claimdocs.registry import ENTITY_MARK
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Tables:
     office_re: re.Pattern[str] | None
     roles_by_office: dict[str, list[Role]]
     role_office_re: dict[str, re.Pattern[str] | None]
+    #: Role claim id -> its offices with each registered name written as its entity
+    #: (:meth:`claimdocs.registry.Registry.as_entities`); None when no office names an entity.
+    role_named_office_re: dict[str, re.Pattern[str] | None]
     article_folded: str
     article_quotations: list[str]  # folded text inside the article's own quotation marks
     sentences: list[tuple[int, int]]  # the article's sentences
@@ -83,8 +87,13 @@ class TraceIndex:
     #: Per article sentence: every entity a registered name names there (overlaps included), and every
     #: entity of the sentence before whose pronoun it uses ("Her actions" after a sentence naming Levi).
     sentence_entities: list[frozenset[str]]
-    #: Per article sentence: does it hold a negation (:attr:`claimdocs.lexicon.Lexicon.negation_re`)?
-    sentence_negated: list[bool]
+    #: Per article sentence: its negations (:attr:`claimdocs.lexicon.Lexicon.negation_re`), each with the
+    #: words it governs (:func:`negations_in`).
+    sentence_negations: list[tuple[Negation, ...]]
+    #: Per article sentence: the stems its negations govern, together.
+    sentence_negated: list[frozenset[str]]
+    #: Per article sentence: the stems of its words outside every negation and what it governs.
+    sentence_unnegated: list[frozenset[str]]
     #: Every stem of the article.
     article_stems: frozenset[str]
     #: Every word of the article, normalised: a capitalised page word whose lowercase is here is a word, not a name.
@@ -108,7 +117,8 @@ class TraceIndex:
         key = (what, indices)
         found = self._unions.get(key)
         if found is None:
-            per = {"stems": self.sentence_stems, "words": self.sentence_words, "entities": self.sentence_entities}[what]
+            per = {"stems": self.sentence_stems, "words": self.sentence_words, "entities": self.sentence_entities,
+                   "negated": self.sentence_negated, "unnegated": self.sentence_unnegated}[what]
             found = per[indices[0]] if len(indices) == 1 else frozenset().union(*(per[i] for i in indices))
             if len(self._unions) > 65536:
                 self._unions.clear()
@@ -125,11 +135,61 @@ class TraceIndex:
         return tuple(sorted(found))
 
 
+#: How many content words after a negation it governs: "without distinguishing between combatants" governs
+#: "distinguishing" and "combatants"; "fails to release the hostages", "release" and "hostages".
+NEGATION_SCOPE = 2
+
+
+class Negation(NamedTuple):
+    """A negation in a text, and what it governs."""
+
+    start: int
+    word: str
+    #: The stems of the first :data:`NEGATION_SCOPE` content words after it (function and polarity words skipped).
+    governed: frozenset[str]
+    #: Where the last of them ends (its start when it governs nothing).
+    reach: int
+    #: The stems of the :data:`NEGATION_SCOPE` content words before it, what it is said of ("the group fails
+    #: to release": "group"); worked out for the article's negations only.
+    anchor: frozenset[str] = frozenset()
+
+
+def negations_in(lexicon: Lexicon, text: str, start: int, end: int, *, anchors: bool = False) -> Iterator[Negation]:
+    """The negations of ``text[start:end]``, each with the words it governs, up to ``end``."""
+    for m in lexicon.negation_re.finditer(text, start, end):
+        governed: list[str] = []
+        reach = m.end()
+        for w in word_spans(text, m.end(), end):
+            key = norm(w.group())
+            if not _content(lexicon, key):
+                continue
+            governed.append(lexicon.stems(key)[0])
+            reach = w.end()
+            if len(governed) == NEGATION_SCOPE:
+                break
+        anchor: list[str] = []
+        if anchors:
+            before = [k for k in (norm(w.group()) for w in word_spans(text, start, m.start())) if _content(lexicon, k)]
+            anchor = [lexicon.stems(k)[0] for k in before[-NEGATION_SCOPE:]]
+        yield Negation(m.start(), m.group(), frozenset(governed), reach, frozenset(anchor))
+
+
+def _content(lexicon: Lexicon, key: str) -> bool:
+    """A word that may be what a negation denies: not a function or polarity word, not a number."""
+    memo = lexicon.memo("negatable")
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (
+            key not in lexicon.stopwords and lexicon.is_polarity(key) is None and any(c.isalpha() for c in key)
+        )
+    return bool(found)
+
+
 def _trace_index(project: Project) -> TraceIndex:
     article = project.article
     lexicon = project.lexicon
     if article is None:
-        return TraceIndex([], [], [], [], frozenset(), frozenset(), {}, [], {}, {}, {})
+        return TraceIndex([], [], [], [], [], [], frozenset(), frozenset(), {}, [], {}, {}, {})
     spans = article.sentences
     sentence_words: list[frozenset[str]] = []
     sentence_stems: list[frozenset[str]] = []
@@ -144,7 +204,14 @@ def _trace_index(project: Project) -> TraceIndex:
         before = named[i - 1] if i else set()
         referred = {ent for ent in before if registry.pronoun_for(ent, article.text[s:e])}
         sentence_entities.append(frozenset(named[i] | referred))
-    sentence_negated = [lexicon.negation_re.search(article.text, s, e) is not None for s, e in spans]
+    sentence_negations = [tuple(negations_in(lexicon, article.text, s, e, anchors=True)) for s, e in spans]
+    sentence_unnegated = []
+    for (s, e), negations in zip(spans, sentence_negations, strict=True):
+        under = [(n.start, n.reach) for n in negations]
+        sentence_unnegated.append(frozenset(
+            stem for m in word_spans(article.text, s, e) if not any(a <= m.start() < b for a, b in under)
+            for stem in lexicon.stems(norm(m.group()))
+        ))
     starts = [s for s, _e in spans]
 
     def covering(start: int, end: int) -> tuple[int, ...]:
@@ -186,7 +253,9 @@ def _trace_index(project: Project) -> TraceIndex:
         sentence_stems=sentence_stems,
         sentence_words=sentence_words,
         sentence_entities=sentence_entities,
-        sentence_negated=sentence_negated,
+        sentence_negations=sentence_negations,
+        sentence_negated=[frozenset().union(*(n.governed for n in ns)) for ns in sentence_negations],
+        sentence_unnegated=sentence_unnegated,
         article_stems=frozenset().union(*sentence_stems) if sentence_stems else frozenset(),
         article_words=frozenset().union(*sentence_words) if sentence_words else frozenset(),
         claim_sentences=claim_sentences,
@@ -264,6 +333,8 @@ def build(project: Project) -> Tables:
     quotes: dict[str, str] = {}
     roles_by_office: dict[str, list[Role]] = {}
     role_office_re: dict[str, re.Pattern[str] | None] = {}
+    role_named_office_re: dict[str, re.Pattern[str] | None] = {}
+    registry = project.registry
     for ident in sorted(project.claims):
         claim = project.claims[ident]
         if isinstance(claim, Quantity):
@@ -286,6 +357,8 @@ def build(project: Project) -> Tables:
             quotes[ident] = fold(strip_quotes(claim.text))
         elif isinstance(claim, Role):
             role_office_re[ident] = phrase_re(claim.office)
+            named = [registry.as_entities(o) for o in claim.office]
+            role_named_office_re[ident] = phrase_re(named) if any(ENTITY_MARK in o for o in named) else None
             for word in claim.office:
                 roles_by_office.setdefault(fold(word).lower().strip(), []).append(claim)
     names: dict[str, set[str]] = {}
@@ -309,6 +382,7 @@ def build(project: Project) -> Tables:
         office_re=phrase_re(roles_by_office),
         roles_by_office=roles_by_office,
         role_office_re=role_office_re,
+        role_named_office_re=role_named_office_re,
         article_folded=fold(article.text) if article is not None else "",
         article_quotations=[fold(article.text[q.start : q.end]) for q in quotations(article.text)] if article else [],
         sentences=list(article.sentences) if article else [],

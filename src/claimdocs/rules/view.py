@@ -66,6 +66,8 @@ class View:
         self.project = project
         #: The block before this one on the page (a quotation's lead-in may end there).
         self.prev: View | None = None
+        #: The block after this one on the page (a contested statement's contest may open it).
+        self.next: View | None = None
         #: What a rule works out once a block (its figures in prose ...).
         self.memo: dict[str, Any] = {}
         text: list[str] = []
