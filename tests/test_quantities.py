@@ -623,6 +623,7 @@ _NEW_TOKENS = [
     "decade", "century", "ago", "earlier", "later", "early", "late", "summer", "spring", "fall",
     "2019", "2023", "24", "exceeded", "upwards", "as many as", "no fewer than", "but", "greater", "through",
     "quarter", "fifty", "and more", "at most",
+    "wks", "hrs", "km", "sq", "19wks", "29km", "100m", "sprint", "high", "km/h", "kg",
 ]  # fmt: skip
 
 

@@ -486,8 +486,6 @@ def test_runs_of_spaces_and_line_breaks_inside_a_figure(
         "a $ sign",
         "$ one",
         "USD",
-        "a 29km road",
-        "the 180ml bottle",
         "someone somewhere",
         "a decade ago",
         "the first-hand",

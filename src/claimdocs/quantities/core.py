@@ -96,8 +96,13 @@ UNIT_KINDS: dict[str, str] = {
     "percentage-point": "6 percentage points, 6pp, 6 ppt",
     "point": "2.5 points (index or score points)",
     "currency:XXX": "$21bn, 6bn euros, USD 40 million, 5 cents (currency:cent), 50p (currency:GBX)",
-    "time:year": "6 years, two-year; also time:month, time:week, time:day, time:hour, time:minute, "
+    "time:year": "6 years, two-year, 6 yrs; also time:month, time:week (19 wks), time:day, time:hour, time:minute, "
     "time:second, time:decade, time:century",
+    "length:km": "29km, 29 kilometres; also length:m (100 metres, a 100m sprint), length:mile",
+    "area:km2": "5 sq km, 5 square kilometres; also area:mile2, area:hectare, area:acre",
+    "mass:kg": "5 kg, 5 kilograms; also mass:tonne, mass:ton, mass:lb",
+    "volume:litre": "2 litres; also volume:ml (180ml)",
+    "speed:km/h": "50 km/h, 50 kph; also speed:mph",
     "ordinal": "first, 21st, the second time, third-largest",
     "fraction": "a third, two-thirds, half of, one in four, 1 in 5, 3/4 (a share, 0-1)",
     "multiplier": "twice, double, threefold, three times, half as many",

@@ -87,7 +87,13 @@ _NOT_FRACTION = rf"(?![-\s](?:{alt(W.PLURAL_DENOMINATORS)}|{alt(W.DENOMINATORS)}
 
 
 def _unit_alt() -> str:
-    return alt([w for ws in W.UNIT_WORDS.values() for w in ws] + list(W.CURRENCY_NOUNS) + _qualified_currencies())
+    words = [w for table in (W.UNIT_WORDS, W.UNIT_ABBREVIATIONS) for ws in table.values() for w in ws]
+    return alt(words + list(W.CURRENCY_NOUNS) + _qualified_currencies())
+
+
+# Units written glued to digits: every abbreviation, and "p" (pence: "50p"). A number may be
+# followed by letters only when they are one of these ("10am" and "F16" are no figures).
+_GLUED = alt([w for ws in W.UNIT_ABBREVIATIONS.values() for w in ws if " " not in w] + ["p"])
 
 
 def _qualified_currencies() -> list[str]:
@@ -105,7 +111,7 @@ _HALF_UNITS = alt(["percentage point", "point", "percent", "year", "month", "wee
 def _number(digits: str) -> str:
     """A number in digits or words; ``digits`` is the digit pattern (guarded when finding, not when valuing)."""
     return rf"""(?:
-    {digits}(?:{_AND_PART})?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:ppts|ppt|pp|pts|p)(?!\w)|(?!\w))
+    {digits}(?:{_AND_PART})?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:{_GLUED})(?!\w)|(?!\w))
   | half\s+an?(?:\s+{_SCALE_WORD}|(?=[-\s]+(?:{_HALF_UNITS})(?!\w)))
   | {_WNUM}
 ){_NOT_FRACTION}"""
@@ -124,8 +130,9 @@ _SYMBOLS = "$€£¥₹₪₩₽₺₦₴₱"
 # before a word number ("$ one").
 _CUR_PREFIX = rf"(?:(?:{alt(k for k in W.CURRENCY_SYMBOLS if len(k) > 1)}|[{re.escape(_SYMBOLS)}]|{alt(W.CURRENCY_CODES)})[ \u00a0]?(?=[\d.]))"
 _SIGN = r"(?:(?:minus|negative)\s+|(?<![\w.,\d-])[-−](?=[\d.$€£¥₹₪₩₽₺₦₴]))"
-_UNIT = rf"(?:\s?%|[-\s](?:{_unit_alt()})(?!\w)|(?<=\d)(?:ppts|ppt|pp|pts|p)(?!\w)|\s(?:{alt(W.CURRENCY_CODES)})(?!\w))"
-_REL_UNIT = rf"(?:\s?%|[-\s](?:{alt(w for u in W.RELATIVE_UNITS for w in W.UNIT_WORDS[u])})(?!\w)|(?<=\d)(?:ppts|ppt|pp|pts)(?!\w))"
+_UNIT = rf"(?:\s?%|[-\s](?:{_unit_alt()})(?!\w)|(?<=\d)(?:{_GLUED})(?!\w)|\s(?:{alt(W.CURRENCY_CODES)})(?!\w))"
+_REL_WORDS = [w for u in W.RELATIVE_UNITS for w in (*W.UNIT_WORDS[u], *W.UNIT_ABBREVIATIONS[u])]
+_REL_UNIT = rf"(?:\s?%|[-\s]?(?<=[\d\s-])(?:{alt(_REL_WORDS)})(?!\w))"
 _AFTER = (
     rf"(?:\s+(?:{alt(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w not in ('plus', '+'))})(?!\w)"
     rf"|(?:-|\s+)plus(?!\w)(?!\s*(?:\d|{W99}))|\+(?![\d.]))"
@@ -308,7 +315,7 @@ def _currency(noun: str) -> str:
     return "currency:" + noun  # not reached: every name the pattern reads is in a table
 
 
-_UNIT_OF: dict[str, str] = {w: unit for unit, ws in W.UNIT_WORDS.items() for w in ws}
+_UNIT_OF: dict[str, str] = {w: unit for table in (W.UNIT_WORDS, W.UNIT_ABBREVIATIONS) for unit, ws in table.items() for w in ws}
 
 
 def _unit(text: str) -> str:
@@ -461,6 +468,7 @@ def _range(a: Amount, b: Amount) -> tuple[float, float, str | None] | None:
     return lo, hi, a.unit or b.unit
 
 
+_METRES_RE = re.compile(rf"\dm[-\s](?:{alt(W.METRE_CONTEXT)})(?!\w)")
 _DIGIT_START_RE = re.compile(r"[-−]?[$€£¥₹₪₩₽₺₦₴₱a-z]*\s?[\d.]")
 _PLAIN_COUNT_RE = re.compile(rf"(?:{W99}|\d{{1,3}})")
 
@@ -534,4 +542,6 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         return None  # "one of the", "one side": too ambiguous to be a count
     if a.hedge_after:  # the bound after the number is the more specific: "about 500 or more" is at least 500
         hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
+    if a.unit is None and a.scale == 1_000_000 and _METRES_RE.match(low, a.end - 2):
+        return fig(a.value / a.scale, hedge, "length:m", hedge_word)  # "a 100m sprint": metres, not millions
     return fig(a.value, hedge, a.unit, hedge_word)

@@ -59,10 +59,11 @@ FOLD_WORDS = {
 }  # fmt: skip
 
 #: Unit words written after a number, by canonical unit. A hyphen may join them ("a 12-day war").
+#: Units of another size are other units, never converted: "a decade" is not "10 years", nor "1 km" "1,000 metres".
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "percent": ("percent", "per cent", "per-cent", "pct"),
-    "percentage-point": ("percentage points", "percentage point", "percentage-points", "percentage-point", "ppts", "ppt", "pp"),
-    "point": ("points", "point", "pts"),
+    "percent": ("percent", "per cent", "per-cent"),
+    "percentage-point": ("percentage points", "percentage point", "percentage-points", "percentage-point"),
+    "point": ("points", "point"),
     "time:year": ("years", "year"),
     "time:month": ("months", "month"),
     "time:week": ("weeks", "week"),
@@ -74,7 +75,47 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "time:century": ("centuries", "century"),
     "currency:cent": ("cents", "cent", "euro cents", "euro cent"),
     "currency:GBX": ("pence", "penny", "pennies"),
+    "length:km": ("kilometres", "kilometre", "kilometers", "kilometer"),
+    "length:m": ("metres", "metre", "meters", "meter"),
+    "length:mile": ("miles", "mile"),
+    "area:km2": ("square kilometres", "square kilometre", "square kilometers", "square kilometer"),
+    "area:mile2": ("square miles", "square mile"),
+    "area:hectare": ("hectares", "hectare"),
+    "area:acre": ("acres", "acre"),
+    "mass:kg": ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo"),
+    "mass:tonne": ("tonnes", "tonne", "metric tons", "metric ton"),
+    "mass:ton": ("tons", "ton"),
+    "volume:litre": ("litres", "litre", "liters", "liter"),
+    "volume:ml": ("millilitres", "millilitre", "milliliters", "milliliter"),
+    "speed:km/h": ("kilometres per hour", "kilometers per hour"),
+    "speed:mph": ("miles per hour",),
 }
+#: Abbreviations of the unit words, by the same canonical unit ("19 wks" is "19 weeks"), written
+#: after a space or a hyphen ("19 wks", "a 12-km road") or glued to the digits ("19wks", "29km").
+#: "m" is not here: glued to digits it is a scale ("18m" is 18 million, :data:`SCALE_SUFFIXES`),
+#: and metres only before :data:`METRE_CONTEXT` ("a 100m sprint"); "pounds" are sterling, "lb" mass.
+UNIT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "percent": ("pct",),
+    "percentage-point": ("ppts", "ppt", "pp"),
+    "point": ("pts",),
+    "time:year": ("yrs", "yr"),
+    "time:month": ("mths", "mth", "mos"),
+    "time:week": ("wks", "wk"),
+    "time:hour": ("hrs", "hr"),
+    "time:minute": ("mins", "min"),
+    "time:second": ("secs", "sec"),
+    "length:km": ("km", "kms"),
+    "area:km2": ("sq km", "sq. km", "km2", "km²"),
+    "area:mile2": ("sq mi", "sq miles", "sq mile"),
+    "area:hectare": ("ha",),
+    "mass:kg": ("kg", "kgs"),
+    "mass:lb": ("lb", "lbs"),
+    "volume:ml": ("ml",),
+    "speed:km/h": ("km/h", "kmh", "kph"),
+    "speed:mph": ("mph",),
+}
+#: Words after "100m" that make the "m" metres, not millions: "a 100m-high tower", "the 100m sprint".
+METRE_CONTEXT = ("high", "tall", "long", "wide", "deep", "away", "sprint", "hurdles", "race", "dash")
 #: Units that a signed change may carry: "fell 3%", "down 2.5 points", "rose 0.5 percentage points".
 RELATIVE_UNITS = ("percent", "percentage-point", "point")
 

@@ -1,0 +1,145 @@
+"""Specification of forms of number and time that news prose writes and the grammar once misread.
+
+Each section is one misreading found while writing the example project
+(examples/norvalia-hospitals): what a careful reader takes the words to mean, then
+the near misses that must keep their old reading. The rules built on these readings
+(a claim's evidence, a page's marker, prose without a marker) are specified in
+tests/rules/test_value_forms.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdocs.quantities import Figure, Hedge, find_figures, parse_figure
+
+E, A, LB, UB, JB, V, R = (
+    Hedge.EXACT,
+    Hedge.APPROXIMATE,
+    Hedge.LOWER_BOUND,
+    Hedge.UPPER_BOUND,
+    Hedge.JUST_BELOW,
+    Hedge.VAGUE,
+    Hedge.RANGE,
+)
+PCT, PP, PT, FRAC, MULT = "percent", "percentage-point", "point", "fraction", "multiplier"
+
+
+def parsed(text: str) -> Figure:
+    fig = parse_figure(text)
+    assert fig is not None, text
+    assert text[fig.start : fig.end] == fig.text
+    return fig
+
+
+def found(text: str) -> list[tuple[str, float | None, Hedge, str | None]]:
+    return [(f.text, f.value, f.hedge, f.unit) for f in find_figures(text)]
+
+
+# ---------------------------------------------------------------- unit abbreviations (words.UNIT_ABBREVIATIONS)
+
+# (text, value, unit): an abbreviation is the unit of its full word; spaced, hyphened or glued.
+ABBREVIATED = [
+    ("19 wks", 19, "time:week"),
+    ("19wks", 19, "time:week"),
+    ("1 wk", 1, "time:week"),
+    ("3 hrs", 3, "time:hour"),
+    ("24hr", 24, "time:hour"),
+    ("10 mins", 10, "time:minute"),
+    ("5 min", 5, "time:minute"),
+    ("30 secs", 30, "time:second"),
+    ("3 yrs", 3, "time:year"),
+    ("6 mths", 6, "time:month"),
+    ("29km", 29, "length:km"),
+    ("29 km", 29, "length:km"),
+    ("12-km", 12, "length:km"),
+    ("5 sq km", 5, "area:km2"),
+    ("5 sq. km", 5, "area:km2"),
+    ("5km²", 5, "area:km2"),
+    ("40 ha", 40, "area:hectare"),
+    ("5 kg", 5, "mass:kg"),
+    ("5kg", 5, "mass:kg"),
+    ("10 lbs", 10, "mass:lb"),
+    ("180ml", 180, "volume:ml"),
+    ("70mph", 70, "speed:mph"),
+    ("50 km/h", 50, "speed:km/h"),
+    ("6 pct", 6, PCT),
+    ("6pct", 6, PCT),
+    ("2.5 ppt", 2.5, PP),
+    ("2.5pp", 2.5, PP),
+    ("3 pts", 3, PT),
+]
+
+# (abbreviated, spelled out): the same figure.
+SAME_UNIT = [
+    ("19 wks", "19 weeks"),
+    ("19wks", "nineteen weeks"),
+    ("3 hrs", "three hours"),
+    ("10 mins", "10 minutes"),
+    ("30 secs", "30 seconds"),
+    ("3 yrs", "3 years"),
+    ("6 mths", "six months"),
+    ("29km", "29 kilometres"),
+    ("29 km", "29 kilometers"),
+    ("5 sq km", "5 square kilometres"),
+    ("40 ha", "40 hectares"),
+    ("5 kg", "5 kilograms"),
+    ("70mph", "70 miles per hour"),
+    ("50 km/h", "50 kilometres per hour"),
+    ("$2bn", "$2 billion"),
+    ("18m", "18 million"),
+    ("6 pct", "6%"),
+    ("2.5 ppt", "2.5 percentage points"),
+]
+
+# Another unit, not another spelling: never converted.
+OTHER_UNIT = [
+    ("19 wks", "19 days"),
+    ("29km", "29 miles"),
+    ("5 sq km", "5 km"),
+    ("5 tonnes", "5 tons"),
+    ("5 kg", "5 lbs"),
+    ("1 km", "1,000 metres"),
+    ("100 metres", "100m"),  # a bare "100m" is 100 million
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), ABBREVIATED)
+def test_an_abbreviated_unit_is_its_unit(text: str, value: float, unit: str) -> None:
+    fig = parsed(text)
+    assert (fig.text, fig.value, fig.unit, fig.hedge) == (text, value, unit, E)
+    assert found(f"It took {text}, officials said.") == [(text, value, E, unit)]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_UNIT)
+def test_an_abbreviation_is_the_same_unit_as_the_word(a: str, b: str) -> None:
+    assert parsed(a).key == parsed(b).key
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_UNIT)
+def test_another_unit_is_another_figure(a: str, b: str) -> None:
+    assert parsed(a).key != parsed(b).key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "m" glued to digits is millions, and metres before a word of size or a race
+        ("18m people", [("18m", 18e6, E, None)]),
+        ("$100m", [("$100m", 100e6, E, "currency:USD")]),
+        ("a 100m sprint", [("100m", 100, E, "length:m")]),
+        ("the 100m-high tower", [("100m", 100, E, "length:m")]),
+        ("a tower 300m tall", [("300m", 300, E, "length:m")]),
+        ("a 100 metre sprint", [("100 metre", 100, E, "length:m")]),
+        # letters glued to digits that are no unit stay no figure; "min" and "hr" only as whole words
+        ("10am", []),
+        ("F16", []),
+        ("5mins later", [("5mins", 5, E, "time:minute")]),
+        ("5 minority", [("5", 5, E, None)]),
+        ("3 hrsx", [("3", 3, E, None)]),
+        ("the mins", []),
+    ],
+)
+def test_units_in_prose(text: str, expected: list[tuple[str, float | None, Hedge, str | None]]) -> None:
+    assert found(text) == expected
+
