@@ -143,3 +143,75 @@ def test_another_unit_is_another_figure(a: str, b: str) -> None:
 def test_units_in_prose(text: str, expected: list[tuple[str, float | None, Hedge, str | None]]) -> None:
     assert found(text) == expected
 
+
+# ---------------------------------------------------------------- hedges after a fraction, a ratio, a multiplier
+
+# (text, value, unit, hedge, hedge word): the bound after the body is the figure's, as after a number.
+HEDGED_AFTER = [
+    ("a quarter or more", 0.25, FRAC, LB, "or more"),
+    ("a third or less", 1 / 3, FRAC, UB, "or less"),
+    ("two-thirds or more", 2 / 3, FRAC, LB, "or more"),
+    ("half or more", 0.5, FRAC, LB, "or more"),
+    ("half or so", 0.5, FRAC, A, "or so"),
+    ("one in four or more", 0.25, FRAC, LB, "or more"),
+    ("one in four or so", 0.25, FRAC, A, "or so"),
+    ("1 in 5 or fewer", 0.2, FRAC, UB, "or fewer"),
+    ("twice or more", 2, MULT, LB, "or more"),
+    ("double or more", 2, MULT, LB, "or more"),
+    ("three times or more", 3, MULT, LB, "or more"),
+    ("threefold or thereabouts", 3, MULT, A, "or thereabouts"),
+    ("a decade or more", 1, "time:decade", LB, "or more"),
+    ("a century or so", 1, "time:century", A, "or so"),
+    # the bound after decides over a hedge before, as for numbers ("about 500 or more")
+    ("about a quarter or more", 0.25, FRAC, LB, "or more"),
+    # "at least" and "at most" after a figure, at a clause's end
+    ("14 at most", 14, None, UB, "at most"),
+    ("$21bn at least", 21e9, "currency:USD", LB, "at least"),
+    ("a quarter at most", 0.25, FRAC, UB, "at most"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "hedge", "word"), HEDGED_AFTER)
+def test_a_hedge_after_any_body(text: str, value: float, unit: str | None, hedge: Hedge, word: str) -> None:
+    fig = parsed(text)
+    assert (fig.text, fig.unit, fig.hedge, fig.hedge_word) == (text, unit, hedge, word)
+    assert fig.value == pytest.approx(value)
+    assert [f.key for f in find_figures(f"The review found {text}.")] == [fig.key]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("a quarter or more", "at least a quarter"), ("one in four or more", "more than one in four"),
+     ("a third or less", "up to a third"), ("twice or more", "at least twice"), ("half or so", "about half")],
+)  # fmt: skip
+def test_a_hedge_after_is_a_hedge_of_its_class(a: str, b: str) -> None:
+    assert parsed(a).key == parsed(b).key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("a quarter or more", "a quarter"), ("one in four or more", "one in four"), ("a quarter or more", "a quarter or less"),
+     ("double or more", "double"), ("a decade or more", "a decade")],
+)  # fmt: skip
+def test_a_hedge_after_is_not_dropped(a: str, b: str) -> None:
+    assert parsed(a).key != parsed(b).key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no hedge word: what was read before
+        ("a third term", [("third", 3, E, "ordinal")]),
+        ("a third and final round", [("third", 3, E, "ordinal")]),
+        ("double standards or more", []),
+        # "at least" and "at most" before another word are adverbs of the verb
+        ("It rose 20 at least once.", [("20", 20, E, None)]),
+        ("a quarter at most for now", [("a quarter", 0.25, E, FRAC)]),
+        # "or" and another number is two figures
+        ("a quarter or a third", [("a quarter", 0.25, E, FRAC), ("a third", 1 / 3, E, FRAC)]),
+    ],
+)
+def test_hedges_after_in_prose_and_near_misses(text: str, expected: list[tuple[str, float, Hedge, str | None]]) -> None:
+    got = found(text)
+    assert [(t, h, u) for t, _, h, u in got] == [(t, h, u) for t, _, h, u in expected]
+    assert [v for _, v, _, _ in got] == [pytest.approx(v) for _, v, _, _ in expected]

@@ -22,10 +22,20 @@ tables), ``figures`` and ``times`` (the patterns and what a match is worth),
 once at import time: the scanners run over whole sites on every check.
 """
 
-from claimdocs.quantities.core import HEDGE_WORDS, HEDGE_WORDS_AFTER, UNIT_KINDS, Figure, FigureKey, Hedge, TimeExpr
+from claimdocs.quantities.core import (
+    HEDGE_WORDS,
+    HEDGE_WORDS_AFTER,
+    HEDGES_AFTER_AT_CLAUSE_END,
+    UNIT_KINDS,
+    Figure,
+    FigureKey,
+    Hedge,
+    TimeExpr,
+)
 from claimdocs.quantities.scan import find_figures, find_times, parse_figure, parse_time
 
 __all__ = [
+    "HEDGES_AFTER_AT_CLAUSE_END",
     "HEDGE_WORDS",
     "HEDGE_WORDS_AFTER",
     "UNIT_KINDS",

@@ -74,14 +74,22 @@ HEDGE_WORDS: dict[Hedge, tuple[str, ...]] = {
     Hedge.RANGE: (),
 }  # fmt: skip
 
-#: Hedges written *after* the number (and after its unit, or between the two: "20 or
-#: more years", "20 years or more"). "plus" is read in "20-plus" and "+" in "20+". A hedge
-#: after the number decides the class over one before it: "about 500 or more" is a lower bound.
+#: Hedges written *after* the number (and after its unit, or between the two: "20 or more
+#: years", "20 years or more"), and after a fraction, a ratio, a multiplier or a counted "a
+#: decade" ("a quarter or more", "one in four or so", "double or more", "a decade at most").
+#: "plus" is read in "20-plus" and "+" in "20+" (after digits only). A hedge after the number
+#: decides the class over one before it: "about 500 or more" is a lower bound.
 HEDGE_WORDS_AFTER: dict[Hedge, tuple[str, ...]] = {
-    Hedge.APPROXIMATE: ("or so", "give or take"),
-    Hedge.LOWER_BOUND: ("or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "and more", "plus", "+"),
-    Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under"),
-}
+    Hedge.APPROXIMATE: ("or so", "give or take", "or thereabouts"),
+    Hedge.LOWER_BOUND: (
+        "or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "and more",
+        "at least", "at the least", "at minimum", "plus", "+",
+    ),
+    Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under", "at most", "at the most", "at maximum"),
+}  # fmt: skip
+#: Of those, the ones that bound a number only at the end of a clause ("$21bn at least."): before
+#: another word they are adverbs of the verb ("20 at least once", "3% at most for now").
+HEDGES_AFTER_AT_CLAUSE_END = frozenset({"at least", "at the least", "at minimum", "at most", "at the most", "at maximum"})
 
 #: Vague words that mean the same thing, mapped to one spelling for ``Figure.key``.
 VAGUE_ALIASES = {"the majority": "a majority"}

@@ -18,7 +18,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 import claimdocs.quantities.words as W
-from claimdocs.quantities.core import HEDGE_WORDS, HEDGE_WORDS_AFTER, VAGUE_ALIASES, Figure, Hedge
+from claimdocs.quantities.core import (
+    HEDGE_WORDS,
+    HEDGE_WORDS_AFTER,
+    HEDGES_AFTER_AT_CLAUSE_END,
+    VAGUE_ALIASES,
+    Figure,
+    Hedge,
+)
 from claimdocs.text import trie_pattern
 
 
@@ -133,10 +140,13 @@ _SIGN = r"(?:(?:minus|negative)\s+|(?<![\w.,\d-])[-−](?=[\d.$€£¥₹₪₩�
 _UNIT = rf"(?:\s?%|[-\s](?:{_unit_alt()})(?!\w)|(?<=\d)(?:{_GLUED})(?!\w)|\s(?:{alt(W.CURRENCY_CODES)})(?!\w))"
 _REL_WORDS = [w for u in W.RELATIVE_UNITS for w in (*W.UNIT_WORDS[u], *W.UNIT_ABBREVIATIONS[u])]
 _REL_UNIT = rf"(?:\s?%|[-\s]?(?<=[\d\s-])(?:{alt(_REL_WORDS)})(?!\w))"
-_AFTER = (
-    rf"(?:\s+(?:{alt(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w not in ('plus', '+'))})(?!\w)"
-    rf"|(?:-|\s+)plus(?!\w)(?!\s*(?:\d|{W99}))|\+(?![\d.]))"
+#: A hedge after a number written in words ("or more", "at most"): what may follow any figure.
+_AFTER_WORDS = (
+    rf"\s+(?:(?:{alt(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w not in (*HEDGES_AFTER_AT_CLAUSE_END, 'plus', '+'))})(?!\w)"
+    rf"|(?:{alt(HEDGES_AFTER_AT_CLAUSE_END)})(?=\s*[.,;:!?)\]]|\s*$))"
 )
+#: Any hedge after an amount: also "20-plus", "20 plus years" (not "10 plus 5") and "20+".
+_AFTER = rf"(?:{_AFTER_WORDS}|(?:-|\s+)plus(?!\w)(?!\s*(?:\d|{W99}))|\+(?![\d.]))"
 
 
 def _amount(named: bool, unit: str = _UNIT, after: bool = True, need_unit: bool = False, number: str = NUMBER) -> str:
@@ -166,8 +176,8 @@ _FRACTION = rf"""(?:
     (?:{W99})[-\s]+(?:{_DENS})(?!\w)
   | (?:one|an?)-(?:{_DEN})(?![\w-])
   | (?:one|an?)\s+quarter(?![\w-])
-  | (?:one|an?)\s+(?:{_DEN})(?![\w-])(?=\s+of(?!\w)|\s*[.,;:!?)\]]|\s*$)
-  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w)|\s*[.,;:!?)\]]|\s*$)
+  | (?:one|an?)\s+(?:{_DEN})(?![\w-])(?=\s+of(?!\w)|\s*[.,;:!?)\]]|\s*$|{_AFTER_WORDS})
+  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w)|\s*[.,;:!?)\]]|\s*$|{_AFTER_WORDS})
   | (?<![\w./-])\d/(?:10|[2-9])(?![\w/]|[.,]\d)
 )"""
 # "one in four", "1 in 5", "nine out of every ten": a share, never the figure 4.
@@ -183,7 +193,7 @@ _MULTIPLIER = rf"""(?:
   | (?:{alt(W.FOLD_WORDS)})
   | (?:{W99}|\d+(?:\.\d+)?)[-\s]fold
   | (?:{alt(w for w in W.MULTIPLIER_WORDS if w.endswith(("ed", "ing")))})(?!\s+down)
-  | (?:{alt(W.MULTIPLIER_ADJECTIVES)})(?=\s+(?:the|that|this|its|their|his|her|our|your|what|those|these|in|from|since|a|an)(?!\w)|\s*[.,;:!?)]|\s*$)
+  | (?:{alt(W.MULTIPLIER_ADJECTIVES)})(?=\s+(?:the|that|this|its|their|his|her|our|your|what|those|these|in|from|since|a|an)(?!\w)|\s*[.,;:!?)]|\s*$|{_AFTER_WORDS})
 )(?!\w)"""
 _ORD99 = rf"(?:(?:{alt(W.TENS)})[-\s](?:{_ORD_UNIT})|{alt(k for k in W.ORDINAL_WORDS if not k.endswith(('hundredth', 'thousandth', 'millionth', 'billionth')))})"
 _ORDINAL = rf"""(?:
@@ -214,14 +224,12 @@ _SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS)
 
 _BODY = rf"""(?:
     (?:(?P<btw>between)|from)\s+(?P<ra>{_BARE})\s+(?(btw)and|(?:to|until|through))\s+(?P<rb>{_BARE})
-  | (?P<frac>{_FRACTION})
-  | (?P<mult>{_MULTIPLIER})
+  | (?:(?P<frac>{_FRACTION})|(?P<mult>{_MULTIPLIER})|(?P<counted>{_COUNTED}))(?P<fh>{_AFTER_WORDS})?
   | (?P<ord>{_ORDINAL})
-  | (?P<counted>{_COUNTED})
   | (?P<amt>{_AMOUNT})(?:
         (?:\s+(?:to|through)\s+|,?\s+(?:and|but)\s+(?P<hedge2>{_HEDGE})\s+)(?P<rb3>{_BARE})(?![-–]?\d)
       | \s*[-–]\s*(?P<rb4>{_BARE_DIGITS_AFTER_DASH})(?![-–]?\d)
-      | {_RATIO_TAIL}(?!\w)
+      | {_RATIO_TAIL}(?!\w)(?P<rh>{_AFTER_WORDS})?
       | [-\s](?P<snoun>{_SIGN_NOUN})(?!\w)
     )?
 )"""
@@ -240,8 +248,8 @@ SIMPLE_FIGURE_RE = re.compile(
     rf"""(?<![\w{re.escape(_SYMBOLS)}])(?<!\w-)(?:
         (?P<sword>{_SIGN_WORD})\s+(?:by\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
       | (?:(?P<hedge>{_HEDGE})\s+)?(?:
-            (?P<frac>{_FRACTION}) | (?P<mult>{_MULTIPLIER}) | (?P<ord>{_ORDINAL}) | (?P<counted>{_COUNTED})
-          | (?P<amt>{_AMOUNT})
+            (?:(?P<frac>{_FRACTION}) | (?P<mult>{_MULTIPLIER}) | (?P<counted>{_COUNTED}))(?P<fh>{_AFTER_WORDS})?
+          | (?P<ord>{_ORDINAL}) | (?P<amt>{_AMOUNT})
         )
       | (?P<vague>{_VAGUE})(?:\s+of\s+(?P<vcur>{_CURRENCY_NOUN}))?
     )""",
@@ -502,6 +510,10 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     if g.get("ra") is not None:
         ends = _range(Amount(low, *m.span("ra")), Amount(low, *m.span("rb")))
         return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
+    after = g["fh"] or g.get("rh")
+    if after is not None:  # "a quarter or more", "one in four or so", "double or more": the bound after decides
+        hedge_word = fold(after)
+        hedge = _HEDGE_AFTER_OF[hedge_word]
     if g["frac"] is not None:
         if g["frac"] == "half" and _prev_word(low, m.start("frac")) in _NOT_SHARE_BEFORE:
             return None
