@@ -125,7 +125,8 @@ class Figure:
     """One figure as written: its span, value, hedge, unit and (for vague ones and ranges) interval.
 
     ``value`` is signed ("fell 3%" is -3, "minus 5" is -5) and is ``None`` for vague
-    quantities and ranges. ``low``/``high`` are a range's ends, or the rough interval
+    quantities and ranges. ``change`` tells a change from a level of the same value: "grew by
+    18%" and "18%" share their ``key`` (a page's check compares ``change`` on its own). ``low``/``high`` are a range's ends, or the rough interval
     of a vague word. ``unit`` is one of :data:`UNIT_KINDS` or ``None`` for a count.
     """
 
@@ -139,6 +140,8 @@ class Figure:
     high: float | None = None
     vague_word: str | None = None
     unit: str | None = None
+    #: "rise" or "fall" for a change ("grew by 18%", "a 3% drop", "18% higher"); None for a level ("18%", "-3%").
+    change: Literal["rise", "fall"] | None = None
 
     @property
     def key(self) -> FigureKey:

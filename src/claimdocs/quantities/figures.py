@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal
 
 import claimdocs.quantities.words as W
 from claimdocs.quantities.core import (
@@ -219,8 +220,10 @@ HEDGE_OF: dict[str, Hedge] = {
 }
 _HEDGE_AFTER_OF: dict[str, Hedge] = {w: h for h, ws in HEDGE_WORDS_AFTER.items() for w in ws}
 _HEDGE = alt(HEDGE_OF)
-_SIGN_WORD = alt(W.FALL_WORDS + W.RISE_WORDS)
-_SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS)
+_SIGN_WORD = alt(W.FALL_WORDS + W.RISE_WORDS + W.FALL_NOUNS + W.RISE_NOUNS)
+_SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS + W.FALL_AFTER + W.RISE_AFTER)
+#: What makes a change a fall (the rest are rises).
+_FALLS = frozenset(W.FALL_WORDS + W.FALL_NOUNS + W.FALL_AFTER)
 
 _BODY = rf"""(?:
     (?:(?P<btw>between)|from)\s+(?P<ra>{_BARE})\s+(?(btw)and|(?:to|until|through))\s+(?P<rb>{_BARE})
@@ -236,7 +239,7 @@ _BODY = rf"""(?:
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w{re.escape(_SYMBOLS)}])(?<!\w-)(?:
-        (?P<sword>{_SIGN_WORD})\s+(?:by\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
+        (?P<sword>{_SIGN_WORD})\s+(?:(?:by|of)\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
       | (?:(?P<hedge>{_HEDGE})\s+)?{_BODY}
       | (?P<vague>{_VAGUE})(?:\s+of\s+(?P<vcur>{_CURRENCY_NOUN}))?
     )""",
@@ -246,7 +249,7 @@ FIGURE_RE = re.compile(
 #: out of order ("from 28 to 20"), a ratio is not a share ("5 in 3"), or a range runs into a date.
 SIMPLE_FIGURE_RE = re.compile(
     rf"""(?<![\w{re.escape(_SYMBOLS)}])(?<!\w-)(?:
-        (?P<sword>{_SIGN_WORD})\s+(?:by\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
+        (?P<sword>{_SIGN_WORD})\s+(?:(?:by|of)\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
       | (?:(?P<hedge>{_HEDGE})\s+)?(?:
             (?:(?P<frac>{_FRACTION}) | (?P<mult>{_MULTIPLIER}) | (?P<counted>{_COUNTED}))(?P<fh>{_AFTER_WORDS})?
           | (?P<ord>{_ORDINAL}) | (?P<amt>{_AMOUNT})
@@ -492,8 +495,9 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     g = m.groupdict()  # the simpler grammar lacks the range and ratio groups: read them with .get
 
     def fig(value: float | None, hedge: Hedge, unit: str | None, word: str | None = None,
-            low_: float | None = None, high_: float | None = None, vague: str | None = None) -> Figure:  # fmt: skip
-        return Figure(text[start:end], start, end, value, hedge, word, low_, high_, vague, unit)
+            low_: float | None = None, high_: float | None = None, vague: str | None = None,
+            change: Literal["rise", "fall"] | None = None) -> Figure:  # fmt: skip
+        return Figure(text[start:end], start, end, value, hedge, word, low_, high_, vague, unit, change)
 
     if g["vague"] is not None:
         word = fold(g["vague"])
@@ -503,10 +507,10 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     hedge, hedge_word = (HEDGE_OF[fold(hedge_text)], fold(hedge_text)) if hedge_text else (Hedge.EXACT, None)
     if g["srel"] is not None:
         a = Amount(low, *m.span("srel"))
-        sign = -1.0 if fold(g["sword"]) in W.FALL_WORDS else 1.0
+        fall = fold(g["sword"]) in _FALLS
         if a.hedge_after:
             hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
-        return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
+        return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
     if g.get("ra") is not None:
         ends = _range(Amount(low, *m.span("ra")), Amount(low, *m.span("rb")))
         return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
@@ -547,8 +551,8 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         return fig(float(Fraction(int(num), int(den))), hedge, "fraction", hedge_word)
     if g.get("snoun") is not None:
         if a.unit in W.RELATIVE_UNITS:
-            sign = -1.0 if fold(g["snoun"]) in W.FALL_NOUNS else 1.0
-            return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
+            fall = fold(g["snoun"]) in _FALLS
+            return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
         end = a.end  # "a 12-cent cut": only a percent or a point change is signed by its noun
     if not allow_lone_one and a.unit is None and fold(low[a.start : a.end]) == "one":
         return None  # "one of the", "one side": too ambiguous to be a count

@@ -59,7 +59,7 @@ _ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{trie_pattern(_ANCHOR_WORDS)}(?![a-z])|\d
 #: phrase may run past the anchor ("as many as" holds the anchor "many").
 _FIGURE_LEADS = {
     *HEDGE_OF, "a", "an", "the", "between", "from", "minus", "negative",
-    *W.FALL_WORDS, *W.RISE_WORDS, *W.CURRENCY_CODES,
+    *W.FALL_WORDS, *W.RISE_WORDS, *W.FALL_NOUNS, *W.RISE_NOUNS, *W.CURRENCY_CODES,
 }  # fmt: skip
 _TIME_LEADS = {
     *W.PREPOSITIONS, *W.QUALIFIERS, "on", "last", "next", "this", "just", "for",
@@ -82,8 +82,8 @@ def _space(ch: str) -> str:
 
 _FIGURE_LEAD_RE = _phrase_pattern(_FIGURE_LEADS)
 _TIME_LEAD_RE = _phrase_pattern(_TIME_LEADS)
-#: What may stand between a lead phrase and its anchor: a sign, a currency, "by" and a hedge
-#: after a signed-change word ("fell by more than -$"), and a "the" and a qualifier after a
+#: What may stand between a lead phrase and its anchor: a sign, a currency, "by" (or "of") and a
+#: hedge after a change word ("fell by more than -$"), and a "the" and a qualifier after a
 #: preposition ("in the early 1990s").
 _FIGURE_GAP = len(" by ") + max(len(w) for w in HEDGE_OF) + len(" negative can$ ")
 _TIME_GAP = len(" the early ")

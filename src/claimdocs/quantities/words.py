@@ -175,19 +175,28 @@ CURRENCY_ADJECTIVES: dict[str, dict[str, str]] = {
     "markka": {"finnish": "FIM"},
 }
 
-#: Words that make a percent or point change a signed one: "fell 3%" is -3, "rose 3%" is +3.
+#: Change words: a percent or point figure after one of them is a change, not a level, signed by
+#: the word's direction ("fell 3%" is a fall of 3, -3; "grew by 18%" a rise of 18; "up 5%"), with
+#: "by" or "of" between ("a rise of 18%", "an increase of 18%"). A rise and a level are different
+#: facts: "waiting lists grew by 18%" is not "18% of patients wait". A count, an amount of money
+#: or a time after a change word is what is counted ("lost 300 soldiers", "cut $2bn"), not a change.
 FALL_WORDS = (
     "fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "drops", "declined", "decline", "declines",
     "decreased", "decrease", "slid", "slipped", "sank", "plunged", "plummeted", "tumbled", "dipped", "shed",
-    "lost", "down", "lower", "contracted", "shrank", "eased",
+    "lost", "down", "lower", "contracted", "shrank", "shrunk", "eased", "cut", "cuts", "reduced", "lowered",
+    "slashed", "trimmed",
 )  # fmt: skip
 RISE_WORDS = (
-    "rose", "rise", "rises", "risen", "rising", "increased", "increase", "grew", "grown", "gained", "climbed",
-    "jumped", "surged", "soared", "up", "higher", "added", "expanded", "advanced",
+    "rose", "rise", "rises", "risen", "rising", "increased", "increase", "increases", "grew", "grown", "grow",
+    "grows", "gained", "climbed", "jumped", "surged", "soared", "up", "higher", "added", "expanded", "advanced",
+    "raised", "lifted", "boosted",
 )  # fmt: skip
-#: Nouns after a percent or point figure that sign it: "a 3% drop" is -3, "a 3% rise" +3.
+#: Nouns of change, after the figure ("a 3% drop", "an 18% rise") or before it with "of" ("a drop of 3%").
 FALL_NOUNS = ("drop", "fall", "decline", "decrease", "cut", "reduction", "loss", "contraction", "slump", "plunge")
 RISE_NOUNS = ("rise", "increase", "gain", "jump", "growth", "hike", "surge")
+#: Comparatives after a percent or point figure that make it a change: "18% higher", "3 points lower".
+FALL_AFTER = ("lower", "less", "fewer", "below", "smaller")
+RISE_AFTER = ("higher", "more", "above", "greater", "larger", "bigger")
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
