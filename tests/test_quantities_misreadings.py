@@ -318,3 +318,49 @@ def test_known_limit_a_change_of_a_count_reads_as_a_level() -> None:
     """
     assert identity("rose by 300") == identity("300")
     assert identity("an increase of $2bn") == identity("$2bn")
+
+
+# ---------------------------------------------------------------- "over" a time: a span or a bound (words.OVER_SPAN_AFTER)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the time something is spread across: the duration itself, exact, "over" left out
+        ("The $2bn will be spread over three years.", [("$2bn", 2e9, E, "currency:USD"), ("three years", 3, E, "time:year")]),
+        ("The loan is repaid over a decade.", [("a decade", 1, E, "time:decade")]),
+        ("Prices rose 12% over three years.", [("rose 12%", 12, E, PCT), ("three years", 3, E, "time:year")]),
+        ("They spent £5m over two years.", [("£5m", 5e6, E, "currency:GBP"), ("two years", 2, E, "time:year")]),
+        ("3 million over 5 years", [("3 million", 3e6, E, None), ("5 years", 5, E, "time:year")]),
+        ("a trial run over 18 months", [("18 months", 18, E, "time:month")]),
+        ("The plan, phased in over 3 yrs, starts soon.", [("3 yrs", 3, E, "time:year")]),
+        # "for" a time, and "over the next" a time, were already the duration
+        ("The ward closed for three years.", [("three years", 3, E, "time:year")]),
+        ("over the next three years", [("three years", 3, E, "time:year")]),
+        # near misses: "over" a time elsewhere is more than that time
+        ("The war has lasted over three years.", [("over three years", 3, LB, "time:year")]),
+        ("It began over three years ago.", [("over three years", 3, LB, "time:year")]),
+        ("The $2bn was paid over three years ago.", [("$2bn", 2e9, E, "currency:USD"), ("over three years", 3, LB, "time:year")]),
+        ("after over a decade", [("over a decade", 1, LB, "time:decade")]),
+        ("repaid over three years or more", [("over three years or more", 3, LB, "time:year")]),
+        ("repaid over more than a decade", [("more than a decade", 1, LB, "time:decade")]),
+        ("spread over 300 sites", [("over 300", 300, LB, None)]),
+        ("The 12% is over three points.", [("12%", 12, E, PCT), ("over three points", 3, LB, PT)]),
+    ],
+)
+def test_over_a_time_as_a_span_and_as_a_bound(text: str, expected: list[tuple[str, float, Hedge, str | None]]) -> None:
+    got = found(text)
+    assert [(t, h, u) for t, _, h, u in got] == [(t, h, u) for t, _, h, u in expected]
+    assert [v for _, v, _, _ in got] == [pytest.approx(v) for _, v, _, _ in expected]
+
+
+def test_over_a_time_alone_is_a_bound() -> None:
+    """A marker's text is read alone: "over three years" without the words before it is a bound.
+
+    A page restating a span marks the duration ("spread over {claim}`three years <id>`") or the
+    whole phrase ("{claim}`spread over three years <id>`"), read in prose as the span.
+    """
+    assert parsed("over three years").key == (LB, "time:year", 3)
+    assert parse_figure("spread over three years") is None
+    assert [f.key for f in find_figures("spread over three years")] == [(E, "time:year", 3)]
+

@@ -2,9 +2,7 @@
 
 A change ("grown by 18%") beside a level ("12%"), a unit a page may abbreviate ("19
 weeks"), hedges after a fraction and a ratio ("a quarter or more", "one in four or
-more"), "over" a duration as a span and as a bound, time bounds ("no earlier than
-2029", "by 2027", "at the latest"), a season with its article ("in the spring") and a
-relative decade ("the past decade"). Plainly invented: Harlow's clinic does not exist.
+more"), and "over" a duration as a span ("spread over three years"). Plainly invented: Harlow's clinic does not exist.
 """
 
 from __future__ import annotations
@@ -18,7 +16,8 @@ ARTICLE = (
     "Waiting lists at the Harlow clinic have grown by 18%, the board said. "
     "Patients wait 19 weeks for surgery. "
     "A quarter or more of the beds are closed, and one in four or more of the nurses have left. "
-    "The clinic keeps 12% of its beds for children.\n"
+    "The clinic keeps 12% of its beds for children. "
+    "The $2bn upgrade will be spread over three years.\n"
 )
 
 
@@ -37,6 +36,8 @@ CLAIMS: list[dict[str, Any]] = [
     quantity("beds-quarter", "A quarter or more", 0.25, "lower_bound", "A quarter or more of the beds are closed"),
     quantity("nurses-one-in-four", "one in four or more", 0.25, "lower_bound", "one in four or more of the nurses have left"),
     quantity("beds-children", "12%", 12, "exact", "12% of its beds for children"),
+    quantity("upgrade-cost", "$2bn", 2e9, "exact", "The $2bn upgrade"),
+    quantity("upgrade-years", "three years", 3, "exact", "spread over three years"),
 ]
 
 

@@ -133,3 +133,29 @@ def test_a_claim_that_drops_the_hedge_after_a_fraction(tmp_path: Path) -> None:
         "hedge",
         "claim beds-quarter: hedge differs from the source: claim says exact, evidence 'A quarter or more' is lower_bound",
     )
+
+
+# ---------------------------------------------------------------- "over" a duration as a span
+
+
+@pytest.mark.parametrize("marked", ["spread over {claim}`three years <upgrade-years>`",
+                                    "{claim}`spread over three years <upgrade-years>`",
+                                    "spread over {claim}`3 yrs <upgrade-years>`"])  # fmt: skip
+def test_a_span_restated(forms: Project, marked: str) -> None:
+    clean(forms, f"The upgrade will be {marked}.\n")
+
+
+@pytest.mark.parametrize(("written", "label"), [("over three years", "lower bound"), ("more than three years", "lower bound"),
+                                                ("about three years", "approximate")])  # fmt: skip
+def test_a_span_written_as_a_bound(forms: Project, written: str, label: str) -> None:
+    f = only(forms, f"The upgrade will take {{claim}}`{written} <upgrade-years>`.\n", "hedge", "{claim}")
+    assert f'page says "{written}" ({label})' in f.message and "(exact)" in f.message
+
+
+def test_a_claim_that_reads_a_span_as_a_bound(tmp_path: Path) -> None:
+    [f] = claim_findings(tmp_path, "upgrade-years", text="over three years", hedge="lower_bound")
+    assert (f.rule, f.message) == (
+        "hedge",
+        "claim upgrade-years: hedge differs from the source: claim says lower_bound, evidence 'three years' is exact",
+    )
+

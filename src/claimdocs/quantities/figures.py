@@ -479,6 +479,22 @@ def _range(a: Amount, b: Amount) -> tuple[float, float, str | None] | None:
     return lo, hi, a.unit or b.unit
 
 
+#: "over" a time as a span ("spread over three years", "rose 12% over three years"): after a
+#: word of :data:`words.OVER_SPAN_AFTER` or a figure (a digit, a percent sign, a scale word),
+#: and not before a word of :data:`words.OVER_BOUND_AFTER`.
+_OVER_SPAN_BEFORE_RE = re.compile(
+    rf"(?:(?<![a-z])(?:{alt(W.OVER_SPAN_AFTER)}|{alt(W.SCALES)}|per\s?cent|percent|points)|\d[a-z]{{0,2}}|%)\s+$"
+)
+_OVER_BOUND_AFTER_RE = re.compile(rf"\s+(?:{alt(W.OVER_BOUND_AFTER)})(?!\w)")
+
+
+def _over_a_span(low: str, start: int, end: int) -> bool:
+    """Whether "over" at ``start`` and the time up to ``end`` is the time something is spread across."""
+    return _OVER_BOUND_AFTER_RE.match(low, end) is None and bool(
+        _OVER_SPAN_BEFORE_RE.search(low, max(0, start - 24), start)
+    )
+
+
 _METRES_RE = re.compile(rf"\dm[-\s](?:{alt(W.METRE_CONTEXT)})(?!\w)")
 _DIGIT_START_RE = re.compile(r"[-−]?[$€£¥₹₪₩₽₺₦₴₱a-z]*\s?[\d.]")
 _PLAIN_COUNT_RE = re.compile(rf"(?:{W99}|\d{{1,3}})")
@@ -529,6 +545,8 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
             return None
         return fig(_ordinal_value(fold(g["ord"])), hedge, "ordinal", hedge_word)
     if g["counted"] is not None:
+        if hedge_word == "over" and after is None and _over_a_span(low, start, end):
+            start, hedge, hedge_word = m.start("counted"), Hedge.EXACT, None  # "repaid over a decade"
         return fig(1.0, hedge, "time:decade" if g["counted"].endswith("decade") else "time:century", hedge_word)
     a = Amount(low, *m.span("amt"))
     if g.get("hedge2") is not None:
@@ -558,6 +576,8 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         return None  # "one of the", "one side": too ambiguous to be a count
     if a.hedge_after:  # the bound after the number is the more specific: "about 500 or more" is at least 500
         hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
+    if hedge_word == "over" and (a.unit or "").startswith("time:") and _over_a_span(low, start, end):
+        start, hedge, hedge_word = a.start, Hedge.EXACT, None  # "$2bn spread over three years": the span
     if a.unit is None and a.scale == 1_000_000 and _METRES_RE.match(low, a.end - 2):
         return fig(a.value / a.scale, hedge, "length:m", hedge_word)  # "a 100m sprint": metres, not millions
     return fig(a.value, hedge, a.unit, hedge_word)

@@ -194,6 +194,17 @@ RISE_WORDS = (
 #: Nouns of change, after the figure ("a 3% drop", "an 18% rise") or before it with "of" ("a drop of 3%").
 FALL_NOUNS = ("drop", "fall", "decline", "decrease", "cut", "reduction", "loss", "contraction", "slump", "plunge")
 RISE_NOUNS = ("rise", "increase", "gain", "jump", "growth", "hike", "surge")
+#: "over" and a time is the time something is spread across, not a bound, after these words or
+#: right after a figure: "$2bn spread over three years", "repaid over a decade", "rose 12% over
+#: three years" are three years and a decade exactly. Elsewhere "over three years" is more than
+#: three years ("lasted over three years"), and always before :data:`OVER_BOUND_AFTER`.
+OVER_SPAN_AFTER = (
+    "spread", "spreads", "phased", "phased in", "staggered", "paid", "repaid", "payable", "repayable",
+    "invested", "allocated", "budgeted", "delivered", "rolled out", "run", "runs", "ran", "implemented",
+    "introduced", "averaged", "amortised", "amortized", "distributed", "divided", "split",
+)  # fmt: skip
+#: Words after "over" and a time that keep "over" a bound: "paid over three years ago".
+OVER_BOUND_AFTER = ("ago", "later", "earlier", "before", "after", "prior", "old", "since")
 #: Comparatives after a percent or point figure that make it a change: "18% higher", "3 points lower".
 FALL_AFTER = ("lower", "less", "fewer", "below", "smaller")
 RISE_AFTER = ("higher", "more", "above", "greater", "larger", "bigger")
