@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimdocs.quantities import Figure, Hedge, find_figures, parse_figure
+from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
 
 E, A, LB, UB, JB, V, R = (
     Hedge.EXACT,
@@ -363,4 +363,75 @@ def test_over_a_time_alone_is_a_bound() -> None:
     assert parsed("over three years").key == (LB, "time:year", 3)
     assert parse_figure("spread over three years") is None
     assert [f.key for f in find_figures("spread over three years")] == [(E, "time:year", 3)]
+
+
+# ---------------------------------------------------------------- seasons and periods relative to the article
+# (words.SEASON_PREPOSITIONS, words.RELATIVE_PERIOD_WORDS)
+
+# (text, span, canonical): "the" and a season after a preposition, and "the past/next ..." a period.
+RELATIVE_TIMES = [
+    ("The work starts in the spring.", "the spring", "the spring"),
+    ("by the autumn", "the autumn", "the autumn"),
+    ("in the fall", "the fall", "the autumn"),
+    ("over the summer", "the summer", "the summer"),
+    ("until the winter", "the winter", "the winter"),
+    ("Over the past decade, waits grew.", "the past decade", "the past decade"),
+    ("in the next decade", "the next decade", "the next decade"),
+    ("within the coming decade", "the coming decade", "the coming decade"),
+    ("the last decade", "the last decade", "the last decade"),
+    ("during the past year", "the past year", "the past year"),
+    ("over the previous century", "the previous century", "the previous century"),
+    ("in the past few years", "the past few years", "the past few years"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "canonical"), RELATIVE_TIMES)
+def test_a_season_or_a_period_relative_to_the_article(text: str, span: str, canonical: str) -> None:
+    (t,) = find_times(text)
+    assert (t.text, t.kind, t.year, t.canonical) == (span, "relative", None, canonical)
+    assert text[t.start : t.end] == span
+    whole = parse_time(span)  # a marker or a claim may hold the time alone, or with its preposition
+    assert whole is not None and (whole.text, whole.canonical) == (span, canonical)
+
+
+@pytest.mark.parametrize(("a", "b"), [("the spring", "in the spring"), ("the fall", "the autumn"),
+                                      ("the past decade", "over the past decade")])  # fmt: skip
+def test_the_same_relative_time(a: str, b: str) -> None:
+    ta, tb = parse_time(a), parse_time(b)
+    assert ta is not None and tb is not None and ta.canonical == tb.canonical
+
+
+@pytest.mark.parametrize(("a", "b"), [("the spring", "this spring"), ("the spring", "last spring"),
+                                      ("the past decade", "the next decade"), ("the past decade", "the past year"),
+                                      ("the past decade", "the 2010s")])  # fmt: skip
+def test_another_relative_time(a: str, b: str) -> None:
+    ta, tb = parse_time(a), parse_time(b)
+    assert ta is not None and tb is not None and ta.canonical != tb.canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the summer heat", []),  # "the" and a season without a preposition: a noun phrase
+        ("The spring was wet.", []),
+        ("since the fall of the government", []),  # "the fall of": an event, not a season
+        ("after the fall in prices", []),
+        ("in the summer of discontent", []),
+        ("in the summer of 2024", ["summer of 2024"]),  # a date, as before
+        ("the last year of the war", []),  # a period "of" something is not relative to the article
+        ("the next week of talks", []),
+        ("last year", ["last year"]),
+        ("next spring", ["next spring"]),
+        ("in the past five years", []),  # a counted period is a figure: "five years"
+        ("the past", []),
+        ("the next step", []),
+    ],
+)
+def test_relative_times_near_misses(text: str, expected: list[str]) -> None:
+    assert [t.text for t in find_times(text)] == expected
+
+
+def test_a_relative_period_holds_no_figure() -> None:
+    assert found("over the past decade") == [] and found("in the spring") == []
+    assert found("in the past five years") == [("five years", 5, E, "time:year")]
 

@@ -2,7 +2,8 @@
 
 A change ("grown by 18%") beside a level ("12%"), a unit a page may abbreviate ("19
 weeks"), hedges after a fraction and a ratio ("a quarter or more", "one in four or
-more"), and "over" a duration as a span ("spread over three years"). Plainly invented: Harlow's clinic does not exist.
+more"), "over" a duration as a span ("spread over three years"), a season with its article ("in
+the spring") and a relative decade ("the past decade"). Plainly invented: Harlow's clinic does not exist.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ ARTICLE = (
     "Patients wait 19 weeks for surgery. "
     "A quarter or more of the beds are closed, and one in four or more of the nurses have left. "
     "The clinic keeps 12% of its beds for children. "
-    "The $2bn upgrade will be spread over three years.\n"
+    "The $2bn upgrade will be spread over three years. "
+    "The work starts in the spring, and the clinic has been full over the past decade.\n"
 )
 
 
@@ -38,6 +40,8 @@ CLAIMS: list[dict[str, Any]] = [
     quantity("beds-children", "12%", 12, "exact", "12% of its beds for children"),
     quantity("upgrade-cost", "$2bn", 2e9, "exact", "The $2bn upgrade"),
     quantity("upgrade-years", "three years", 3, "exact", "spread over three years"),
+    event("work-spring", "the spring", "relative", "starts in the spring"),
+    event("full-decade", "the past decade", "relative", "full over the past decade"),
 ]
 
 

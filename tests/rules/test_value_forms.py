@@ -159,3 +159,24 @@ def test_a_claim_that_reads_a_span_as_a_bound(tmp_path: Path) -> None:
         "claim upgrade-years: hedge differs from the source: claim says lower_bound, evidence 'three years' is exact",
     )
 
+
+# ---------------------------------------------------------------- a season and a period relative to the article
+
+
+@pytest.mark.parametrize(("ident", "written"), [("work-spring", "in the spring"), ("work-spring", "the spring"),
+                                                ("full-decade", "the past decade"), ("full-decade", "over the past decade")])  # fmt: skip
+def test_a_relative_time_restated(forms: Project, ident: str, written: str) -> None:
+    clean(forms, f"It happens {{claim}}`{written} <{ident}>`.\n")
+
+
+@pytest.mark.parametrize(("ident", "written"), [("work-spring", "this spring"), ("work-spring", "in the summer"),
+                                                ("full-decade", "the next decade"), ("full-decade", "the past year")])  # fmt: skip
+def test_another_relative_time(forms: Project, ident: str, written: str) -> None:
+    f = only(forms, f"It happens {{claim}}`{written} <{ident}>`.\n", "value", "{claim}")
+    assert f.claim == ident
+
+
+def test_a_relative_time_unmarked(forms: Project) -> None:
+    f = only(forms, "The work starts in the spring.\n", "unbacked", "the spring")
+    assert "the spring" in f.message
+

@@ -63,7 +63,7 @@ _FIGURE_LEADS = {
 }  # fmt: skip
 _TIME_LEADS = {
     *W.PREPOSITIONS, *W.QUALIFIERS, "on", "last", "next", "this", "just", "for",
-    "earlier", "later", "between", "a", "an", "one",
+    "earlier", "later", "between", "a", "an", "one", "the",
 }  # fmt: skip
 
 

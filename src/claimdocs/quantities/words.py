@@ -220,6 +220,14 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar"})
 #: Seasons, and the one spelling each is compared by ("fall" is autumn).
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+#: Words before "the" and a season that make it a time relative to the article: "in the spring",
+#: "by the autumn", "over the summer" ("the summer of 2024" is a date; "the fall of" and "the fall
+#: in" are no season).
+SEASON_PREPOSITIONS = ("in", "during", "by", "until", "till", "through", "throughout", "over", "since", "for")
+#: Words between "the" and a period that make it a time relative to the article: "the past
+#: decade", "the next decade", "the coming year", "the past few years" ("the last year of the
+#: war" is no time: a period followed by "of" is not read).
+RELATIVE_PERIOD_WORDS = ("past", "last", "next", "coming", "previous", "preceding", "following")
 #: Words before a date that are left out of its span ("in 2023" is the date "2023").
 PREPOSITIONS = ("in", "since", "until", "by", "during", "through", "from", "before", "after", "throughout", "as of")
 #: Words before a date or season that are part of it: "early 2023" is not "2023".
