@@ -435,3 +435,57 @@ def test_a_relative_period_holds_no_figure() -> None:
     assert found("over the past decade") == [] and found("in the spring") == []
     assert found("in the past five years") == [("five years", 5, E, "time:year")]
 
+
+# ---------------------------------------------------------------- a model name is no range ("737-800")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number, a hyphen and a round hundred after an unround first number: a designation, no figure
+        ("The clinic flies patients on a Boeing 737-800.", []),
+        ("a 737-800", []),
+        ("the 747-400 jets", []),
+        ("two 777-300ER planes", [("two", 2, E, None)]),
+        ("the 737-800s", []),
+        # near misses: ranges keep their reading
+        ("700-800 people", [("700-800", None, R, None)]),
+        ("150-200 staff", [("150-200", None, R, None)]),
+        ("175-200 staff", [("175-200", None, R, None)]),
+        ("between 737 and 800", [("between 737 and 800", None, R, None)]),
+        ("$737-800", [("$737-800", None, R, "currency:USD")]),
+        ("737 beds", [("737", 737, E, None)]),
+    ],
+)
+def test_a_model_name_is_no_figure(text: str, expected: list[tuple[str, float | None, Hedge, str | None]]) -> None:
+    assert found(text) == expected
+
+
+# ---------------------------------------------------------------- "100m": millions, or metres before a race word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the men's 100m final", [("100m", 100, E, "length:m")]),
+        ("the 100m relay", [("100m", 100, E, "length:m")]),
+        ("the 4x100m relay", []),  # glued to a letter: no figure, as "F16"
+        ("the 200m freestyle", [("200m", 200, E, "length:m")]),
+        ("a 100m budget", [("100m", 100e6, E, None)]),
+        ("100m people", [("100m", 100e6, E, None)]),
+        ("£100m", [("£100m", 100e6, E, "currency:GBP")]),
+    ],
+)
+def test_100m_in_context(text: str, expected: list[tuple[str, float, Hedge, str | None]]) -> None:
+    got = found(text)
+    assert [(t, h, u) for t, _, h, u in got] == [(t, h, u) for t, _, h, u in expected]
+    assert [v for _, v, _, _ in got] == [pytest.approx(v) for _, v, _, _ in expected]
+
+
+def test_known_limit_100m_without_context_is_millions() -> None:
+    """"he ran 100m" reads as 100 million: a bare "100m" says millions far more often in news.
+
+    A claim and a page that both write "100m" agree; a page writing "100 metres" for it is
+    reported (another unit), and the editor writes "100m" or waives it with a reason.
+    """
+    assert found("he ran 100m") == [("100m", 100e6, E, None)]

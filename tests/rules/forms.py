@@ -3,7 +3,8 @@
 A change ("grown by 18%") beside a level ("12%"), a unit a page may abbreviate ("19
 weeks"), hedges after a fraction and a ratio ("a quarter or more", "one in four or
 more"), "over" a duration as a span ("spread over three years"), a season with its article ("in
-the spring") and a relative decade ("the past decade"). Plainly invented: Harlow's clinic does not exist.
+the spring"), a relative decade ("the past decade") and a model name that is no range
+("737-800"). Plainly invented: Harlow's clinic does not exist.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ ARTICLE = (
     "A quarter or more of the beds are closed, and one in four or more of the nurses have left. "
     "The clinic keeps 12% of its beds for children. "
     "The $2bn upgrade will be spread over three years. "
-    "The work starts in the spring, and the clinic has been full over the past decade.\n"
+    "The work starts in the spring, and the clinic has been full over the past decade. "
+    "Patients are flown in on a Boeing 737-800.\n"
 )
 
 

@@ -180,3 +180,9 @@ def test_a_relative_time_unmarked(forms: Project) -> None:
     f = only(forms, "The work starts in the spring.\n", "unbacked", "the spring")
     assert "the spring" in f.message
 
+
+# ---------------------------------------------------------------- a model name is no figure
+
+
+def test_a_model_name_needs_no_claim_and_no_marker(forms: Project) -> None:
+    clean(forms, "Patients are flown in on a Boeing 737-800.\n")

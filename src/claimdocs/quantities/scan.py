@@ -31,6 +31,7 @@ from claimdocs.quantities.figures import (
     HEDGE_OF,
     SIMPLE_FIGURE_RE,
     figure_from_match,
+    is_designation,
 )
 from claimdocs.quantities.times import TIME_RE, WHOLE_TIME_RE, time_from_match
 from claimdocs.text import trie_pattern
@@ -215,6 +216,8 @@ def figure_maker(text: str, dates: list[tuple[int, int]], allow_lone_one: bool =
         return bool((i and dates[i - 1][1] > s) or (i < len(dates) and dates[i][0] < e))
 
     def make(m: re.Match[str]) -> Figure | None:
+        if is_designation(low, m.start()):
+            return None  # "737-800": a model name, neither a range nor a count
         fig = None if clashes(*m.span()) else figure_from_match(m, low, text, allow_lone_one)
         if fig is not None or not _compound(m):
             return fig

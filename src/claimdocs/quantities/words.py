@@ -115,7 +115,10 @@ UNIT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "speed:mph": ("mph",),
 }
 #: Words after "100m" that make the "m" metres, not millions: "a 100m-high tower", "the 100m sprint".
-METRE_CONTEXT = ("high", "tall", "long", "wide", "deep", "away", "sprint", "hurdles", "race", "dash")
+METRE_CONTEXT = (
+    "high", "tall", "long", "wide", "deep", "away", "sprint", "hurdles", "race", "dash", "final", "relay",
+    "freestyle", "medley", "backstroke", "breaststroke", "butterfly",
+)  # fmt: skip
 #: Units that a signed change may carry: "fell 3%", "down 2.5 points", "rose 0.5 percentage points".
 RELATIVE_UNITS = ("percent", "percentage-point", "point")
 
