@@ -382,6 +382,8 @@ RELATIVE_TIMES = [
     ("during the past year", "the past year", "the past year"),
     ("over the previous century", "the previous century", "the previous century"),
     ("in the past few years", "the past few years", "the past few years"),
+    ("the next summer", "the next summer", "the next summer"),  # "the" and a period is its own phrase:
+    ("over the last weekend", "the last weekend", "the last weekend"),  # not "next summer", "last weekend"
 ]
 
 
@@ -419,6 +421,7 @@ def test_another_relative_time(a: str, b: str) -> None:
         ("in the summer of discontent", []),
         ("in the summer of 2024", ["summer of 2024"]),  # a date, as before
         ("the last year of the war", []),  # a period "of" something is not relative to the article
+        ("the last summer of the war", []),
         ("the next week of talks", []),
         ("last year", ["last year"]),
         ("next spring", ["next spring"]),

@@ -57,7 +57,7 @@ _RELATIVE_FORMS = rf"""(?P<rel>(?<![\w-])(?:
   | (?:an?|one)\s+(?:week|month|year|decade|century)\s+(?:ago|earlier|later|before|prior)
   | (?:just\s+)?(?:days|weeks|months|years|decades)\s+(?:prior|earlier|ago|later)
   | (?:in\s+)?recent\s+(?:days|weeks|months|years)
-  | the\s+(?:{alt(W.RELATIVE_PERIOD_WORDS)})\s+(?:decade|century|year|month|week|few\s+(?:decades|years|months|weeks|days))(?!\s+of(?!\w))
+  | the\s+(?:{alt(W.RELATIVE_PERIOD_WORDS)})\s+(?:decade|century|{_PERIOD}|few\s+(?:decades|years|months|weeks|days))(?!\s+of(?!\w))
   | {{season_lead}}the\s+(?:spring|summer|autumn|winter|fall(?!\s+in(?!\w)))(?!\s+of(?!\w))
   | for\s+(?:decades|years|months|weeks)
   | decades

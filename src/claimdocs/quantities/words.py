@@ -227,9 +227,10 @@ SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "
 #: "by the autumn", "over the summer" ("the summer of 2024" is a date; "the fall of" and "the fall
 #: in" are no season).
 SEASON_PREPOSITIONS = ("in", "during", "by", "until", "till", "through", "throughout", "over", "since", "for")
-#: Words between "the" and a period that make it a time relative to the article: "the past
-#: decade", "the next decade", "the coming year", "the past few years" ("the last year of the
-#: war" is no time: a period followed by "of" is not read).
+#: Words between "the" and a period (a decade, a century, a year, a month, a week, a weekend,
+#: a season, a few years) that make it a time relative to the article: "the past decade", "the
+#: next decade", "the coming year", "the next summer", "the past few years" ("the last year of
+#: the war" is no time: a period followed by "of" is not read).
 RELATIVE_PERIOD_WORDS = ("past", "last", "next", "coming", "previous", "preceding", "following")
 #: Words before a date that are left out of its span ("in 2023" is the date "2023").
 PREPOSITIONS = ("in", "since", "until", "by", "during", "through", "from", "before", "after", "throughout", "as of")
