@@ -43,7 +43,8 @@ def test_the_example_builds_with_sphinx_without_a_warning(tmp_path: Path) -> Non
 def test_the_example_checks_clean(cli) -> None:
     run = cli(EXAMPLE, "check")
     assert (run.code, run.lines) == (0, [])
-    assert "coverage: 100.0% of 39" in run.err and "claims: 48" in run.err
+    # 40 figures, times and quotations; "the next decade" inside Vance's quotation is waived, with its reason
+    assert "coverage: 97.5% of 40" in run.err and "claims: 48" in run.err and "waived: 1" in run.err
 
 
 def test_the_example_says_it_is_invented(example: Project) -> None:

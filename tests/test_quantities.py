@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from claimdocs.quantities import (
     HEDGE_WORDS,
     HEDGE_WORDS_AFTER,
+    HEDGES_AFTER_AT_CLAUSE_END,
     Figure,
     Hedge,
     TimeExpr,
@@ -281,10 +282,13 @@ def test_every_hedge_word_gives_its_class(hedge: Hedge, word: str) -> None:
 )
 def test_every_hedge_word_after_the_number_gives_its_class(hedge: Hedge, word: str) -> None:
     joiner = "-" if word == "plus" else ("" if word == "+" else " ")
-    fig = parse_figure(f"65,000{joiner}{word} people")
+    after = ", officials said" if word in HEDGES_AFTER_AT_CLAUSE_END else " people"
+    fig = parse_figure(f"65,000{joiner}{word}{after}".replace(", officials said", ""))
     assert fig is not None
     assert (fig.hedge, fig.hedge_word, fig.value) == (hedge, word, 65_000)
-    assert find_figures(f"Officials said 65,000{joiner}{word} people fled.")[0].key == (hedge, None, 65_000)
+    assert find_figures(f"Officials said 65,000{joiner}{word}{after} fled.")[0].key == (hedge, None, 65_000)
+    if word in HEDGES_AFTER_AT_CLAUSE_END:  # an adverb before another word: "20 at least once"
+        assert find_figures(f"It rose 65,000 {word} once.")[0].key == (Hedge.EXACT, None, 65_000)
 
 
 @pytest.mark.parametrize("word", HEDGE_WORDS[Hedge.VAGUE])
@@ -299,8 +303,13 @@ def test_hedge_words_are_documented_lowercase_and_unique() -> None:
     assert HEDGE_WORDS[Hedge.EXACT] == ()
     assert HEDGE_WORDS[Hedge.RANGE] == ()  # a range is syntax ("between ... and"), not a word
     assert set(HEDGE_WORDS_AFTER) <= set(Hedge) - {Hedge.EXACT, Hedge.VAGUE, Hedge.RANGE}
-    words = [w for ws in (*HEDGE_WORDS.values(), *HEDGE_WORDS_AFTER.values()) for w in ws]
-    assert len(words) == len(set(words))
+    for table in (HEDGE_WORDS, HEDGE_WORDS_AFTER):
+        words = [w for ws in table.values() for w in ws]
+        assert len(words) == len(set(words))
+    before = {w: h for h, ws in HEDGE_WORDS.items() for w in ws}
+    after = {w: h for h, ws in HEDGE_WORDS_AFTER.items() for w in ws}
+    assert all(before[w] is h for w, h in after.items() if w in before)  # "at least 20", "20 at least."
+    words = [*before, *after]
     assert all(w == w.lower().strip() and "  " not in w for w in words)
     assert "nearly" in HEDGE_WORDS[Hedge.JUST_BELOW]
     assert "nearly" not in HEDGE_WORDS[Hedge.APPROXIMATE]
@@ -623,6 +632,8 @@ _NEW_TOKENS = [
     "decade", "century", "ago", "earlier", "later", "early", "late", "summer", "spring", "fall",
     "2019", "2023", "24", "exceeded", "upwards", "as many as", "no fewer than", "but", "greater", "through",
     "quarter", "fifty", "and more", "at most",
+    "wks", "hrs", "km", "sq", "19wks", "29km", "100m", "sprint", "high", "km/h", "kg",
+    "or more", "or so", "at least", "thereabouts", "one in four", "a quarter", "twice",
 ]  # fmt: skip
 
 

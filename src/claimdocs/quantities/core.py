@@ -74,14 +74,22 @@ HEDGE_WORDS: dict[Hedge, tuple[str, ...]] = {
     Hedge.RANGE: (),
 }  # fmt: skip
 
-#: Hedges written *after* the number (and after its unit, or between the two: "20 or
-#: more years", "20 years or more"). "plus" is read in "20-plus" and "+" in "20+". A hedge
-#: after the number decides the class over one before it: "about 500 or more" is a lower bound.
+#: Hedges written *after* the number (and after its unit, or between the two: "20 or more
+#: years", "20 years or more"), and after a fraction, a ratio, a multiplier or a counted "a
+#: decade" ("a quarter or more", "one in four or so", "double or more", "a decade at most").
+#: "plus" is read in "20-plus" and "+" in "20+" (after digits only). A hedge after the number
+#: decides the class over one before it: "about 500 or more" is a lower bound.
 HEDGE_WORDS_AFTER: dict[Hedge, tuple[str, ...]] = {
-    Hedge.APPROXIMATE: ("or so", "give or take"),
-    Hedge.LOWER_BOUND: ("or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "and more", "plus", "+"),
-    Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under"),
-}
+    Hedge.APPROXIMATE: ("or so", "give or take", "or thereabouts"),
+    Hedge.LOWER_BOUND: (
+        "or more", "or above", "or higher", "or greater", "or over", "and above", "and over", "and up", "and more",
+        "at least", "at the least", "at minimum", "plus", "+",
+    ),
+    Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under", "at most", "at the most", "at maximum"),
+}  # fmt: skip
+#: Of those, the ones that bound a number only at the end of a clause ("$21bn at least."): before
+#: another word they are adverbs of the verb ("20 at least once", "3% at most for now").
+HEDGES_AFTER_AT_CLAUSE_END = frozenset({"at least", "at the least", "at minimum", "at most", "at the most", "at maximum"})
 
 #: Vague words that mean the same thing, mapped to one spelling for ``Figure.key``.
 VAGUE_ALIASES = {"the majority": "a majority"}
@@ -96,8 +104,13 @@ UNIT_KINDS: dict[str, str] = {
     "percentage-point": "6 percentage points, 6pp, 6 ppt",
     "point": "2.5 points (index or score points)",
     "currency:XXX": "$21bn, 6bn euros, USD 40 million, 5 cents (currency:cent), 50p (currency:GBX)",
-    "time:year": "6 years, two-year; also time:month, time:week, time:day, time:hour, time:minute, "
+    "time:year": "6 years, two-year, 6 yrs; also time:month, time:week (19 wks), time:day, time:hour, time:minute, "
     "time:second, time:decade, time:century",
+    "length:km": "29km, 29 kilometres; also length:m (100 metres, a 100m sprint), length:mile",
+    "area:km2": "5 sq km, 5 square kilometres; also area:mile2, area:hectare, area:acre",
+    "mass:kg": "5 kg, 5 kilograms; also mass:tonne, mass:ton, mass:lb",
+    "volume:litre": "2 litres; also volume:ml (180ml)",
+    "speed:km/h": "50 km/h, 50 kph; also speed:mph",
     "ordinal": "first, 21st, the second time, third-largest",
     "fraction": "a third, two-thirds, half of, one in four, 1 in 5, 3/4 (a share, 0-1)",
     "multiplier": "twice, double, threefold, three times, half as many",
@@ -112,7 +125,8 @@ class Figure:
     """One figure as written: its span, value, hedge, unit and (for vague ones and ranges) interval.
 
     ``value`` is signed ("fell 3%" is -3, "minus 5" is -5) and is ``None`` for vague
-    quantities and ranges. ``low``/``high`` are a range's ends, or the rough interval
+    quantities and ranges. ``change`` tells a change from a level of the same value: "grew by
+    18%" and "18%" share their ``key`` (a page's check compares ``change`` on its own). ``low``/``high`` are a range's ends, or the rough interval
     of a vague word. ``unit`` is one of :data:`UNIT_KINDS` or ``None`` for a count.
     """
 
@@ -126,6 +140,8 @@ class Figure:
     high: float | None = None
     vague_word: str | None = None
     unit: str | None = None
+    #: "rise" or "fall" for a change ("grew by 18%", "a 3% drop", "18% higher"); None for a level ("18%", "-3%").
+    change: Literal["rise", "fall"] | None = None
 
     @property
     def key(self) -> FigureKey:

@@ -16,9 +16,17 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal
 
 import claimdocs.quantities.words as W
-from claimdocs.quantities.core import HEDGE_WORDS, HEDGE_WORDS_AFTER, VAGUE_ALIASES, Figure, Hedge
+from claimdocs.quantities.core import (
+    HEDGE_WORDS,
+    HEDGE_WORDS_AFTER,
+    HEDGES_AFTER_AT_CLAUSE_END,
+    VAGUE_ALIASES,
+    Figure,
+    Hedge,
+)
 from claimdocs.text import trie_pattern
 
 
@@ -87,7 +95,13 @@ _NOT_FRACTION = rf"(?![-\s](?:{alt(W.PLURAL_DENOMINATORS)}|{alt(W.DENOMINATORS)}
 
 
 def _unit_alt() -> str:
-    return alt([w for ws in W.UNIT_WORDS.values() for w in ws] + list(W.CURRENCY_NOUNS) + _qualified_currencies())
+    words = [w for table in (W.UNIT_WORDS, W.UNIT_ABBREVIATIONS) for ws in table.values() for w in ws]
+    return alt(words + list(W.CURRENCY_NOUNS) + _qualified_currencies())
+
+
+# Units written glued to digits: every abbreviation, and "p" (pence: "50p"). A number may be
+# followed by letters only when they are one of these ("10am" and "F16" are no figures).
+_GLUED = alt([w for ws in W.UNIT_ABBREVIATIONS.values() for w in ws if " " not in w] + ["p"])
 
 
 def _qualified_currencies() -> list[str]:
@@ -105,7 +119,7 @@ _HALF_UNITS = alt(["percentage point", "point", "percent", "year", "month", "wee
 def _number(digits: str) -> str:
     """A number in digits or words; ``digits`` is the digit pattern (guarded when finding, not when valuing)."""
     return rf"""(?:
-    {digits}(?:{_AND_PART})?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:ppts|ppt|pp|pts|p)(?!\w)|(?!\w))
+    {digits}(?:{_AND_PART})?(?:\s+{_SCALE_WORD}|{_SUFFIX}(?!\w))?(?=(?:{_GLUED})(?!\w)|(?!\w))
   | half\s+an?(?:\s+{_SCALE_WORD}|(?=[-\s]+(?:{_HALF_UNITS})(?!\w)))
   | {_WNUM}
 ){_NOT_FRACTION}"""
@@ -124,12 +138,16 @@ _SYMBOLS = "$€£¥₹₪₩₽₺₦₴₱"
 # before a word number ("$ one").
 _CUR_PREFIX = rf"(?:(?:{alt(k for k in W.CURRENCY_SYMBOLS if len(k) > 1)}|[{re.escape(_SYMBOLS)}]|{alt(W.CURRENCY_CODES)})[ \u00a0]?(?=[\d.]))"
 _SIGN = r"(?:(?:minus|negative)\s+|(?<![\w.,\d-])[-−](?=[\d.$€£¥₹₪₩₽₺₦₴]))"
-_UNIT = rf"(?:\s?%|[-\s](?:{_unit_alt()})(?!\w)|(?<=\d)(?:ppts|ppt|pp|pts|p)(?!\w)|\s(?:{alt(W.CURRENCY_CODES)})(?!\w))"
-_REL_UNIT = rf"(?:\s?%|[-\s](?:{alt(w for u in W.RELATIVE_UNITS for w in W.UNIT_WORDS[u])})(?!\w)|(?<=\d)(?:ppts|ppt|pp|pts)(?!\w))"
-_AFTER = (
-    rf"(?:\s+(?:{alt(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w not in ('plus', '+'))})(?!\w)"
-    rf"|(?:-|\s+)plus(?!\w)(?!\s*(?:\d|{W99}))|\+(?![\d.]))"
+_UNIT = rf"(?:\s?%|[-\s](?:{_unit_alt()})(?!\w)|(?<=\d)(?:{_GLUED})(?!\w)|\s(?:{alt(W.CURRENCY_CODES)})(?!\w))"
+_REL_WORDS = [w for u in W.RELATIVE_UNITS for w in (*W.UNIT_WORDS[u], *W.UNIT_ABBREVIATIONS[u])]
+_REL_UNIT = rf"(?:\s?%|[-\s]?(?<=[\d\s-])(?:{alt(_REL_WORDS)})(?!\w))"
+#: A hedge after a number written in words ("or more", "at most"): what may follow any figure.
+_AFTER_WORDS = (
+    rf"\s+(?:(?:{alt(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w not in (*HEDGES_AFTER_AT_CLAUSE_END, 'plus', '+'))})(?!\w)"
+    rf"|(?:{alt(HEDGES_AFTER_AT_CLAUSE_END)})(?=\s*[.,;:!?)\]]|\s*$))"
 )
+#: Any hedge after an amount: also "20-plus", "20 plus years" (not "10 plus 5") and "20+".
+_AFTER = rf"(?:{_AFTER_WORDS}|(?:-|\s+)plus(?!\w)(?!\s*(?:\d|{W99}))|\+(?![\d.]))"
 
 
 def _amount(named: bool, unit: str = _UNIT, after: bool = True, need_unit: bool = False, number: str = NUMBER) -> str:
@@ -159,8 +177,8 @@ _FRACTION = rf"""(?:
     (?:{W99})[-\s]+(?:{_DENS})(?!\w)
   | (?:one|an?)-(?:{_DEN})(?![\w-])
   | (?:one|an?)\s+quarter(?![\w-])
-  | (?:one|an?)\s+(?:{_DEN})(?![\w-])(?=\s+of(?!\w)|\s*[.,;:!?)\]]|\s*$)
-  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w)|\s*[.,;:!?)\]]|\s*$)
+  | (?:one|an?)\s+(?:{_DEN})(?![\w-])(?=\s+of(?!\w)|\s*[.,;:!?)\]]|\s*$|{_AFTER_WORDS})
+  | half(?=\s+(?:of|the|its|their|his|her|our|your|all|them|those|these|that|this)(?!\w)|\s*[.,;:!?)\]]|\s*$|{_AFTER_WORDS})
   | (?<![\w./-])\d/(?:10|[2-9])(?![\w/]|[.,]\d)
 )"""
 # "one in four", "1 in 5", "nine out of every ten": a share, never the figure 4.
@@ -176,7 +194,7 @@ _MULTIPLIER = rf"""(?:
   | (?:{alt(W.FOLD_WORDS)})
   | (?:{W99}|\d+(?:\.\d+)?)[-\s]fold
   | (?:{alt(w for w in W.MULTIPLIER_WORDS if w.endswith(("ed", "ing")))})(?!\s+down)
-  | (?:{alt(W.MULTIPLIER_ADJECTIVES)})(?=\s+(?:the|that|this|its|their|his|her|our|your|what|those|these|in|from|since|a|an)(?!\w)|\s*[.,;:!?)]|\s*$)
+  | (?:{alt(W.MULTIPLIER_ADJECTIVES)})(?=\s+(?:the|that|this|its|their|his|her|our|your|what|those|these|in|from|since|a|an)(?!\w)|\s*[.,;:!?)]|\s*$|{_AFTER_WORDS})
 )(?!\w)"""
 _ORD99 = rf"(?:(?:{alt(W.TENS)})[-\s](?:{_ORD_UNIT})|{alt(k for k in W.ORDINAL_WORDS if not k.endswith(('hundredth', 'thousandth', 'millionth', 'billionth')))})"
 _ORDINAL = rf"""(?:
@@ -202,26 +220,26 @@ HEDGE_OF: dict[str, Hedge] = {
 }
 _HEDGE_AFTER_OF: dict[str, Hedge] = {w: h for h, ws in HEDGE_WORDS_AFTER.items() for w in ws}
 _HEDGE = alt(HEDGE_OF)
-_SIGN_WORD = alt(W.FALL_WORDS + W.RISE_WORDS)
-_SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS)
+_SIGN_WORD = alt(W.FALL_WORDS + W.RISE_WORDS + W.FALL_NOUNS + W.RISE_NOUNS)
+_SIGN_NOUN = alt(W.FALL_NOUNS + W.RISE_NOUNS + W.FALL_AFTER + W.RISE_AFTER)
+#: What makes a change a fall (the rest are rises).
+_FALLS = frozenset(W.FALL_WORDS + W.FALL_NOUNS + W.FALL_AFTER)
 
 _BODY = rf"""(?:
     (?:(?P<btw>between)|from)\s+(?P<ra>{_BARE})\s+(?(btw)and|(?:to|until|through))\s+(?P<rb>{_BARE})
-  | (?P<frac>{_FRACTION})
-  | (?P<mult>{_MULTIPLIER})
+  | (?:(?P<frac>{_FRACTION})|(?P<mult>{_MULTIPLIER})|(?P<counted>{_COUNTED}))(?P<fh>{_AFTER_WORDS})?
   | (?P<ord>{_ORDINAL})
-  | (?P<counted>{_COUNTED})
   | (?P<amt>{_AMOUNT})(?:
         (?:\s+(?:to|through)\s+|,?\s+(?:and|but)\s+(?P<hedge2>{_HEDGE})\s+)(?P<rb3>{_BARE})(?![-–]?\d)
       | \s*[-–]\s*(?P<rb4>{_BARE_DIGITS_AFTER_DASH})(?![-–]?\d)
-      | {_RATIO_TAIL}(?!\w)
+      | {_RATIO_TAIL}(?!\w)(?P<rh>{_AFTER_WORDS})?
       | [-\s](?P<snoun>{_SIGN_NOUN})(?!\w)
     )?
 )"""
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w{re.escape(_SYMBOLS)}])(?<!\w-)(?:
-        (?P<sword>{_SIGN_WORD})\s+(?:by\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
+        (?P<sword>{_SIGN_WORD})\s+(?:(?:by|of)\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
       | (?:(?P<hedge>{_HEDGE})\s+)?{_BODY}
       | (?P<vague>{_VAGUE})(?:\s+of\s+(?P<vcur>{_CURRENCY_NOUN}))?
     )""",
@@ -231,10 +249,10 @@ FIGURE_RE = re.compile(
 #: out of order ("from 28 to 20"), a ratio is not a share ("5 in 3"), or a range runs into a date.
 SIMPLE_FIGURE_RE = re.compile(
     rf"""(?<![\w{re.escape(_SYMBOLS)}])(?<!\w-)(?:
-        (?P<sword>{_SIGN_WORD})\s+(?:by\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
+        (?P<sword>{_SIGN_WORD})\s+(?:(?:by|of)\s+)?(?:(?P<shedge>{_HEDGE})\s+)?(?P<srel>{_REL})
       | (?:(?P<hedge>{_HEDGE})\s+)?(?:
-            (?P<frac>{_FRACTION}) | (?P<mult>{_MULTIPLIER}) | (?P<ord>{_ORDINAL}) | (?P<counted>{_COUNTED})
-          | (?P<amt>{_AMOUNT})
+            (?:(?P<frac>{_FRACTION}) | (?P<mult>{_MULTIPLIER}) | (?P<counted>{_COUNTED}))(?P<fh>{_AFTER_WORDS})?
+          | (?P<ord>{_ORDINAL}) | (?P<amt>{_AMOUNT})
         )
       | (?P<vague>{_VAGUE})(?:\s+of\s+(?P<vcur>{_CURRENCY_NOUN}))?
     )""",
@@ -308,7 +326,7 @@ def _currency(noun: str) -> str:
     return "currency:" + noun  # not reached: every name the pattern reads is in a table
 
 
-_UNIT_OF: dict[str, str] = {w: unit for unit, ws in W.UNIT_WORDS.items() for w in ws}
+_UNIT_OF: dict[str, str] = {w: unit for table in (W.UNIT_WORDS, W.UNIT_ABBREVIATIONS) for unit, ws in table.items() for w in ws}
 
 
 def _unit(text: str) -> str:
@@ -461,6 +479,34 @@ def _range(a: Amount, b: Amount) -> tuple[float, float, str | None] | None:
     return lo, hi, a.unit or b.unit
 
 
+#: "over" a time as a span ("spread over three years", "rose 12% over three years"): after a
+#: word of :data:`words.OVER_SPAN_AFTER` or a figure (a digit, a percent sign, a scale word),
+#: and not before a word of :data:`words.OVER_BOUND_AFTER`.
+_OVER_SPAN_BEFORE_RE = re.compile(
+    rf"(?:(?<![a-z])(?:{alt(W.OVER_SPAN_AFTER)}|{alt(W.SCALES)}|per\s?cent|percent|points)|\d[a-z]{{0,2}}|%)\s+$"
+)
+_OVER_BOUND_AFTER_RE = re.compile(rf"\s+(?:{alt(W.OVER_BOUND_AFTER)})(?!\w)")
+
+
+def _over_a_span(low: str, start: int, end: int) -> bool:
+    """Whether "over" at ``start`` and the time up to ``end`` is the time something is spread across."""
+    return _OVER_BOUND_AFTER_RE.match(low, end) is None and bool(
+        _OVER_SPAN_BEFORE_RE.search(low, max(0, start - 24), start)
+    )
+
+
+#: A model name written as a number, a hyphen and a round hundred ("737-800", "747-400", "777-300ER"):
+#: a designation, not a range or a count. A range's first end in news prose is round ("700-800",
+#: "150-200", "175-200"), so a first end not a multiple of five is read as a name.
+_DESIGNATION_RE = re.compile(r"[1-9]\d(?:[1-46-9])-[1-9]00(?:[a-z]{1,3})?(?![\w-])")
+
+
+def is_designation(low: str, start: int) -> bool:
+    """Whether a model name like "737-800" starts at ``start`` of the lowercased text."""
+    return _DESIGNATION_RE.match(low, start) is not None
+
+
+_METRES_RE = re.compile(rf"\dm[-\s](?:{alt(W.METRE_CONTEXT)})(?!\w)")
 _DIGIT_START_RE = re.compile(r"[-−]?[$€£¥₹₪₩₽₺₦₴₱a-z]*\s?[\d.]")
 _PLAIN_COUNT_RE = re.compile(rf"(?:{W99}|\d{{1,3}})")
 
@@ -476,8 +522,9 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     g = m.groupdict()  # the simpler grammar lacks the range and ratio groups: read them with .get
 
     def fig(value: float | None, hedge: Hedge, unit: str | None, word: str | None = None,
-            low_: float | None = None, high_: float | None = None, vague: str | None = None) -> Figure:  # fmt: skip
-        return Figure(text[start:end], start, end, value, hedge, word, low_, high_, vague, unit)
+            low_: float | None = None, high_: float | None = None, vague: str | None = None,
+            change: Literal["rise", "fall"] | None = None) -> Figure:  # fmt: skip
+        return Figure(text[start:end], start, end, value, hedge, word, low_, high_, vague, unit, change)
 
     if g["vague"] is not None:
         word = fold(g["vague"])
@@ -487,13 +534,17 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     hedge, hedge_word = (HEDGE_OF[fold(hedge_text)], fold(hedge_text)) if hedge_text else (Hedge.EXACT, None)
     if g["srel"] is not None:
         a = Amount(low, *m.span("srel"))
-        sign = -1.0 if fold(g["sword"]) in W.FALL_WORDS else 1.0
+        fall = fold(g["sword"]) in _FALLS
         if a.hedge_after:
             hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
-        return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
+        return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
     if g.get("ra") is not None:
         ends = _range(Amount(low, *m.span("ra")), Amount(low, *m.span("rb")))
         return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
+    after = g["fh"] or g.get("rh")
+    if after is not None:  # "a quarter or more", "one in four or so", "double or more": the bound after decides
+        hedge_word = fold(after)
+        hedge = _HEDGE_AFTER_OF[hedge_word]
     if g["frac"] is not None:
         if g["frac"] == "half" and _prev_word(low, m.start("frac")) in _NOT_SHARE_BEFORE:
             return None
@@ -505,6 +556,8 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
             return None
         return fig(_ordinal_value(fold(g["ord"])), hedge, "ordinal", hedge_word)
     if g["counted"] is not None:
+        if hedge_word == "over" and after is None and _over_a_span(low, start, end):
+            start, hedge, hedge_word = m.start("counted"), Hedge.EXACT, None  # "repaid over a decade"
         return fig(1.0, hedge, "time:decade" if g["counted"].endswith("decade") else "time:century", hedge_word)
     a = Amount(low, *m.span("amt"))
     if g.get("hedge2") is not None:
@@ -527,11 +580,15 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         return fig(float(Fraction(int(num), int(den))), hedge, "fraction", hedge_word)
     if g.get("snoun") is not None:
         if a.unit in W.RELATIVE_UNITS:
-            sign = -1.0 if fold(g["snoun"]) in W.FALL_NOUNS else 1.0
-            return fig(sign * abs(a.value), hedge, a.unit, hedge_word)
+            fall = fold(g["snoun"]) in _FALLS
+            return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
         end = a.end  # "a 12-cent cut": only a percent or a point change is signed by its noun
     if not allow_lone_one and a.unit is None and fold(low[a.start : a.end]) == "one":
         return None  # "one of the", "one side": too ambiguous to be a count
     if a.hedge_after:  # the bound after the number is the more specific: "about 500 or more" is at least 500
         hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
+    if hedge_word == "over" and (a.unit or "").startswith("time:") and _over_a_span(low, start, end):
+        start, hedge, hedge_word = a.start, Hedge.EXACT, None  # "$2bn spread over three years": the span
+    if a.unit is None and a.scale == 1_000_000 and _METRES_RE.match(low, a.end - 2):
+        return fig(a.value / a.scale, hedge, "length:m", hedge_word)  # "a 100m sprint": metres, not millions
     return fig(a.value, hedge, a.unit, hedge_word)

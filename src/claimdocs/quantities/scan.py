@@ -31,6 +31,7 @@ from claimdocs.quantities.figures import (
     HEDGE_OF,
     SIMPLE_FIGURE_RE,
     figure_from_match,
+    is_designation,
 )
 from claimdocs.quantities.times import TIME_RE, WHOLE_TIME_RE, time_from_match
 from claimdocs.text import trie_pattern
@@ -59,11 +60,11 @@ _ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{trie_pattern(_ANCHOR_WORDS)}(?![a-z])|\d
 #: phrase may run past the anchor ("as many as" holds the anchor "many").
 _FIGURE_LEADS = {
     *HEDGE_OF, "a", "an", "the", "between", "from", "minus", "negative",
-    *W.FALL_WORDS, *W.RISE_WORDS, *W.CURRENCY_CODES,
+    *W.FALL_WORDS, *W.RISE_WORDS, *W.FALL_NOUNS, *W.RISE_NOUNS, *W.CURRENCY_CODES,
 }  # fmt: skip
 _TIME_LEADS = {
     *W.PREPOSITIONS, *W.QUALIFIERS, "on", "last", "next", "this", "just", "for",
-    "earlier", "later", "between", "a", "an", "one",
+    "earlier", "later", "between", "a", "an", "one", "the",
 }  # fmt: skip
 
 
@@ -82,8 +83,8 @@ def _space(ch: str) -> str:
 
 _FIGURE_LEAD_RE = _phrase_pattern(_FIGURE_LEADS)
 _TIME_LEAD_RE = _phrase_pattern(_TIME_LEADS)
-#: What may stand between a lead phrase and its anchor: a sign, a currency, "by" and a hedge
-#: after a signed-change word ("fell by more than -$"), and a "the" and a qualifier after a
+#: What may stand between a lead phrase and its anchor: a sign, a currency, "by" (or "of") and a
+#: hedge after a change word ("fell by more than -$"), and a "the" and a qualifier after a
 #: preposition ("in the early 1990s").
 _FIGURE_GAP = len(" by ") + max(len(w) for w in HEDGE_OF) + len(" negative can$ ")
 _TIME_GAP = len(" the early ")
@@ -215,6 +216,8 @@ def figure_maker(text: str, dates: list[tuple[int, int]], allow_lone_one: bool =
         return bool((i and dates[i - 1][1] > s) or (i < len(dates) and dates[i][0] < e))
 
     def make(m: re.Match[str]) -> Figure | None:
+        if is_designation(low, m.start()):
+            return None  # "737-800": a model name, neither a range nor a count
         fig = None if clashes(*m.span()) else figure_from_match(m, low, text, allow_lone_one)
         if fig is not None or not _compound(m):
             return fig

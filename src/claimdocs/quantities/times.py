@@ -46,23 +46,32 @@ _ABSOLUTE = rf"""(?:
     )
 )"""
 
+# "in the spring": the preposition is left out of the span, so it is looked for behind "the".
+_AFTER_SEASON_PREPOSITION = "(?:" + "|".join(rf"(?<=(?<![\w-]){re.escape(p)}\s)" for p in W.SEASON_PREPOSITIONS) + ")"
 _PERIOD = rf"(?:week|weekend|month|year|{_SEASON})"
-_RELATIVE = rf"""(?P<rel>(?<![\w-])(?:
+_RELATIVE_FORMS = rf"""(?P<rel>(?<![\w-])(?:
     (?:(?:on|last|next|this)\s+)?(?:{alt(W.WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?
-  | (?:(?:{alt(W.QUALIFIERS)})(?:\s+|-)|(?:earlier|later)\s+)?(?:this|last|next)\s+{_PERIOD}
+  | (?:(?:{alt(W.QUALIFIERS)})(?:\s+|-)|(?:earlier|later)\s+)?(?<!the\s)(?:this|last|next)\s+{_PERIOD}
   | (?:earlier|later)\s+that\s+(?:day|week|month|year)
   | (?:this|last)\s+past\s+{_PERIOD}
   | (?:an?|one)\s+(?:week|month|year|decade|century)\s+(?:ago|earlier|later|before|prior)
   | (?:just\s+)?(?:days|weeks|months|years|decades)\s+(?:prior|earlier|ago|later)
   | (?:in\s+)?recent\s+(?:days|weeks|months|years)
+  | the\s+(?:{alt(W.RELATIVE_PERIOD_WORDS)})\s+(?:decade|century|{_PERIOD}|few\s+(?:decades|years|months|weeks|days))(?!\s+of(?!\w))
+  | {{season_lead}}the\s+(?:spring|summer|autumn|winter|fall(?!\s+in(?!\w)))(?!\s+of(?!\w))
   | for\s+(?:decades|years|months|weeks)
   | decades
 )(?!\w))"""
 
+# In prose "the" and a season is a time only after a preposition ("in the spring", not "the
+# summer heat"); a whole string may be the season alone, or start with the preposition.
+_RELATIVE = _RELATIVE_FORMS.replace("{season_lead}", _AFTER_SEASON_PREPOSITION)
+_WHOLE_RELATIVE = rf"(?:(?:{alt(W.SEASON_PREPOSITIONS)})\s+(?=the\s))?" + _RELATIVE_FORMS.replace("{season_lead}", "")
+
 TIME_RE = re.compile(rf"{_SPAN}|{_ABSOLUTE}|{_RELATIVE}", re.VERBOSE)
 # For a whole string a bare year or month is a date even without a preposition.
 WHOLE_TIME_RE = re.compile(
-    rf"{_SPAN}|{_ABSOLUTE}|{_RELATIVE}|(?P<y7>{_BARE_YEAR})|(?P<m7>{_MONTH_NAME})", re.VERBOSE
+    rf"{_SPAN}|{_ABSOLUTE}|{_WHOLE_RELATIVE}|(?P<y7>{_BARE_YEAR})|(?P<m7>{_MONTH_NAME})", re.VERBOSE
 )
 _REL_LEAD_RE = re.compile(r"^(?:(?:on|in|for|just)\s+)+")
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")

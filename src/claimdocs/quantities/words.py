@@ -59,10 +59,11 @@ FOLD_WORDS = {
 }  # fmt: skip
 
 #: Unit words written after a number, by canonical unit. A hyphen may join them ("a 12-day war").
+#: Units of another size are other units, never converted: "a decade" is not "10 years", nor "1 km" "1,000 metres".
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "percent": ("percent", "per cent", "per-cent", "pct"),
-    "percentage-point": ("percentage points", "percentage point", "percentage-points", "percentage-point", "ppts", "ppt", "pp"),
-    "point": ("points", "point", "pts"),
+    "percent": ("percent", "per cent", "per-cent"),
+    "percentage-point": ("percentage points", "percentage point", "percentage-points", "percentage-point"),
+    "point": ("points", "point"),
     "time:year": ("years", "year"),
     "time:month": ("months", "month"),
     "time:week": ("weeks", "week"),
@@ -74,7 +75,50 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "time:century": ("centuries", "century"),
     "currency:cent": ("cents", "cent", "euro cents", "euro cent"),
     "currency:GBX": ("pence", "penny", "pennies"),
+    "length:km": ("kilometres", "kilometre", "kilometers", "kilometer"),
+    "length:m": ("metres", "metre", "meters", "meter"),
+    "length:mile": ("miles", "mile"),
+    "area:km2": ("square kilometres", "square kilometre", "square kilometers", "square kilometer"),
+    "area:mile2": ("square miles", "square mile"),
+    "area:hectare": ("hectares", "hectare"),
+    "area:acre": ("acres", "acre"),
+    "mass:kg": ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo"),
+    "mass:tonne": ("tonnes", "tonne", "metric tons", "metric ton"),
+    "mass:ton": ("tons", "ton"),
+    "volume:litre": ("litres", "litre", "liters", "liter"),
+    "volume:ml": ("millilitres", "millilitre", "milliliters", "milliliter"),
+    "speed:km/h": ("kilometres per hour", "kilometers per hour"),
+    "speed:mph": ("miles per hour",),
 }
+#: Abbreviations of the unit words, by the same canonical unit ("19 wks" is "19 weeks"), written
+#: after a space or a hyphen ("19 wks", "a 12-km road") or glued to the digits ("19wks", "29km").
+#: "m" is not here: glued to digits it is a scale ("18m" is 18 million, :data:`SCALE_SUFFIXES`),
+#: and metres only before :data:`METRE_CONTEXT` ("a 100m sprint"); "pounds" are sterling, "lb" mass.
+UNIT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "percent": ("pct",),
+    "percentage-point": ("ppts", "ppt", "pp"),
+    "point": ("pts",),
+    "time:year": ("yrs", "yr"),
+    "time:month": ("mths", "mth", "mos"),
+    "time:week": ("wks", "wk"),
+    "time:hour": ("hrs", "hr"),
+    "time:minute": ("mins", "min"),
+    "time:second": ("secs", "sec"),
+    "length:km": ("km", "kms"),
+    "area:km2": ("sq km", "sq. km", "km2", "km²"),
+    "area:mile2": ("sq mi", "sq miles", "sq mile"),
+    "area:hectare": ("ha",),
+    "mass:kg": ("kg", "kgs"),
+    "mass:lb": ("lb", "lbs"),
+    "volume:ml": ("ml",),
+    "speed:km/h": ("km/h", "kmh", "kph"),
+    "speed:mph": ("mph",),
+}
+#: Words after "100m" that make the "m" metres, not millions: "a 100m-high tower", "the 100m sprint".
+METRE_CONTEXT = (
+    "high", "tall", "long", "wide", "deep", "away", "sprint", "hurdles", "race", "dash", "final", "relay",
+    "freestyle", "medley", "backstroke", "breaststroke", "butterfly",
+)  # fmt: skip
 #: Units that a signed change may carry: "fell 3%", "down 2.5 points", "rose 0.5 percentage points".
 RELATIVE_UNITS = ("percent", "percentage-point", "point")
 
@@ -134,19 +178,39 @@ CURRENCY_ADJECTIVES: dict[str, dict[str, str]] = {
     "markka": {"finnish": "FIM"},
 }
 
-#: Words that make a percent or point change a signed one: "fell 3%" is -3, "rose 3%" is +3.
+#: Change words: a percent or point figure after one of them is a change, not a level, signed by
+#: the word's direction ("fell 3%" is a fall of 3, -3; "grew by 18%" a rise of 18; "up 5%"), with
+#: "by" or "of" between ("a rise of 18%", "an increase of 18%"). A rise and a level are different
+#: facts: "waiting lists grew by 18%" is not "18% of patients wait". A count, an amount of money
+#: or a time after a change word is what is counted ("lost 300 soldiers", "cut $2bn"), not a change.
 FALL_WORDS = (
     "fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "drops", "declined", "decline", "declines",
     "decreased", "decrease", "slid", "slipped", "sank", "plunged", "plummeted", "tumbled", "dipped", "shed",
-    "lost", "down", "lower", "contracted", "shrank", "eased",
+    "lost", "down", "lower", "contracted", "shrank", "shrunk", "eased", "cut", "cuts", "reduced", "lowered",
+    "slashed", "trimmed",
 )  # fmt: skip
 RISE_WORDS = (
-    "rose", "rise", "rises", "risen", "rising", "increased", "increase", "grew", "grown", "gained", "climbed",
-    "jumped", "surged", "soared", "up", "higher", "added", "expanded", "advanced",
+    "rose", "rise", "rises", "risen", "rising", "increased", "increase", "increases", "grew", "grown", "grow",
+    "grows", "gained", "climbed", "jumped", "surged", "soared", "up", "higher", "added", "expanded", "advanced",
+    "raised", "lifted", "boosted",
 )  # fmt: skip
-#: Nouns after a percent or point figure that sign it: "a 3% drop" is -3, "a 3% rise" +3.
+#: Nouns of change, after the figure ("a 3% drop", "an 18% rise") or before it with "of" ("a drop of 3%").
 FALL_NOUNS = ("drop", "fall", "decline", "decrease", "cut", "reduction", "loss", "contraction", "slump", "plunge")
 RISE_NOUNS = ("rise", "increase", "gain", "jump", "growth", "hike", "surge")
+#: "over" and a time is the time something is spread across, not a bound, after these words or
+#: right after a figure: "$2bn spread over three years", "repaid over a decade", "rose 12% over
+#: three years" are three years and a decade exactly. Elsewhere "over three years" is more than
+#: three years ("lasted over three years"), and always before :data:`OVER_BOUND_AFTER`.
+OVER_SPAN_AFTER = (
+    "spread", "spreads", "phased", "phased in", "staggered", "paid", "repaid", "payable", "repayable",
+    "invested", "allocated", "budgeted", "delivered", "rolled out", "run", "runs", "ran", "implemented",
+    "introduced", "averaged", "amortised", "amortized", "distributed", "divided", "split",
+)  # fmt: skip
+#: Words after "over" and a time that keep "over" a bound: "paid over three years ago".
+OVER_BOUND_AFTER = ("ago", "later", "earlier", "before", "after", "prior", "old", "since")
+#: Comparatives after a percent or point figure that make it a change: "18% higher", "3 points lower".
+FALL_AFTER = ("lower", "less", "fewer", "below", "smaller")
+RISE_AFTER = ("higher", "more", "above", "greater", "larger", "bigger")
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -159,6 +223,15 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar"})
 #: Seasons, and the one spelling each is compared by ("fall" is autumn).
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+#: Words before "the" and a season that make it a time relative to the article: "in the spring",
+#: "by the autumn", "over the summer" ("the summer of 2024" is a date; "the fall of" and "the fall
+#: in" are no season).
+SEASON_PREPOSITIONS = ("in", "during", "by", "until", "till", "through", "throughout", "over", "since", "for")
+#: Words between "the" and a period (a decade, a century, a year, a month, a week, a weekend,
+#: a season, a few years) that make it a time relative to the article: "the past decade", "the
+#: next decade", "the coming year", "the next summer", "the past few years" ("the last year of
+#: the war" is no time: a period followed by "of" is not read).
+RELATIVE_PERIOD_WORDS = ("past", "last", "next", "coming", "previous", "preceding", "following")
 #: Words before a date that are left out of its span ("in 2023" is the date "2023").
 PREPOSITIONS = ("in", "since", "until", "by", "during", "through", "from", "before", "after", "throughout", "as of")
 #: Words before a date or season that are part of it: "early 2023" is not "2023".

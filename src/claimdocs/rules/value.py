@@ -6,6 +6,11 @@
     an event claim's text is not a date or time, or not of the claim's ``when``
     (absolute or relative). On a page: a marked figure's value, or a marked date's
     canonical form, differs from the claim's, or the marker holds no figure or time.
+    A change is not a level: a figure the article gives as a change ("grew by 18%", "a 3%
+    drop", "18% higher", "an increase of 18%") is written as a change of the same direction,
+    with any change word ("up 18%", "a rise of 18 per cent"), and a level ("18%", "-3%") is
+    not written as a change; in the claims, a claim's text is a change where its evidence's
+    figure is one. A change word written just outside the marker is pointed out.
 ``hedge``
     The hedge class differs: in the claims, from the hedge in the evidence; on a
     page, from the claim's ("about" for "approximately" is fine; "65,000" for
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import claimdocs.quantities.words as W
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import fold, format_number, hedge_label, same_value
 from claimdocs.model import Event, Quantity
@@ -38,7 +44,7 @@ from claimdocs.quantities import (
 from claimdocs.rules.context import PageContext, SourceContext
 from claimdocs.rules.quote import not_in_article
 from claimdocs.rules.rule import Rule, on_claim, on_mark
-from claimdocs.rules.tables import claim_key, claim_unit
+from claimdocs.rules.tables import claim_key, claim_unit, figure_of
 from claimdocs.rules.view import Mark, View
 
 VALUE = Rule(RuleId.VALUE, "A figure or date differs from its claim.", "both", kinds=("quantity", "event"))
@@ -57,6 +63,28 @@ _HEDGE_AFTER = re.compile(
     ) + r")(?![\w-])",
     re.IGNORECASE,
 )
+
+
+_CHANGE_WORDS = sorted({*W.FALL_WORDS, *W.RISE_WORDS, *W.FALL_NOUNS, *W.RISE_NOUNS}, key=len, reverse=True)
+_CHANGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, _CHANGE_WORDS)) + r")(?:\s+(?:by|of))?\s*$", re.IGNORECASE
+)
+_CHANGE_AFTER = re.compile(
+    r"[-\s](?:" + "|".join(map(re.escape, sorted({*W.FALL_NOUNS, *W.RISE_NOUNS, *W.FALL_AFTER, *W.RISE_AFTER}, key=len, reverse=True)))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _change_label(fig: Figure) -> str:
+    return {"rise": "a rise", "fall": "a fall"}.get(fig.change or "", "a level, not a change")
+
+
+def _change_outside(view: View, mark: Mark) -> str:
+    m = _CHANGE_BEFORE.search(view.text, max(0, mark.start - 30), mark.start) or _CHANGE_AFTER.match(view.text, mark.end)
+    if m:
+        return f' (the change word "{m.group().strip(" -")}" is outside the marker; move it inside)'
+    return ""
 
 
 def _did_you_mean_other(ids: list[str] | None, this: str) -> str:
@@ -131,6 +159,13 @@ def figure_marker(ctx: PageContext, view: View, mark: Mark, claim: Quantity) -> 
     value = want_key[2]
     if not isinstance(value, float | int) or not same_value(fig.value, float(value)):
         ctx.at(mark, VALUE, f'value differs from the source: page says "{fig.text}", {said}{hint}{not_in_article(ctx, fig.text)}')
+    elif fig.change != own.change:
+        outside = _change_outside(view, mark) if own.change else ""
+        ctx.at(
+            mark, VALUE,
+            f'change differs from the source: page says "{fig.text}" ({_change_label(fig)}), '
+            f"{said} ({_change_label(own)}){outside}",
+        )
     elif fig.hedge is not claim.hedge:
         ctx.at(
             mark, HEDGE,
@@ -189,6 +224,13 @@ def figure_evidence(ctx: SourceContext, claim: Quantity, start: int, end: int) -
             claim.id, VALUE,
             f"claim {claim.id}: unit differs from the source: claim says {_unit_label(unit)}, "
             f"evidence {got.text!r} is {_unit_label(got.unit)}",
+        )
+    own = figure_of(claim.text)
+    if own is not None and own.change != got.change:
+        ctx.report(
+            claim.id, VALUE,
+            f"claim {claim.id}: change differs from the source: claim says {claim.text!r} ({_change_label(own)}), "
+            f"evidence {got.text!r} is {_change_label(got)}",
         )
     if got.hedge is Hedge.RANGE and claim.hedge is Hedge.RANGE:
         if not (same_value(got.low, claim.low) and same_value(got.high, claim.high)):
