@@ -492,3 +492,22 @@ def test_known_limit_100m_without_context_is_millions() -> None:
     reported (another unit), and the editor writes "100m" or waives it with a reason.
     """
     assert found("he ran 100m") == [("100m", 100e6, E, None)]
+
+
+# ---------------------------------------------------------------- a date given as a bound (words.PREPOSITIONS)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("no earlier than 2029", "2029"), ("no later than 2030", "2030"), ("earlier than 2029", "2029"),
+     ("sooner than March", "March"), ("no later than March 2030", "March 2030"), ("by 2030", "2030")],
+)  # fmt: skip
+def test_a_date_given_as_a_bound_is_its_date(text: str, time: str) -> None:
+    assert find_figures(text) == []
+    assert [t.text for t in find_times(text)] == [time]
+
+
+@pytest.mark.parametrize(("text", "figure"), [("more than 2029 people", "more than 2029"), ("later than 5 pm", "5")])
+def test_a_bound_that_is_no_date(text: str, figure: str) -> None:
+    assert [f.text for f in find_figures(text)] == [figure]
+    assert find_times(text) == []

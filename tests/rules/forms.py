@@ -3,8 +3,8 @@
 A change ("grown by 18%") beside a level ("12%"), a unit a page may abbreviate ("19
 weeks"), hedges after a fraction and a ratio ("a quarter or more", "one in four or
 more"), "over" a duration as a span ("spread over three years"), a season with its article ("in
-the spring"), a relative decade ("the past decade") and a model name that is no range
-("737-800"). Plainly invented: Harlow's clinic does not exist.
+the spring"), a relative decade ("the past decade"), a model name that is no range
+("737-800") and a date given as a bound ("no earlier than 2029"). Plainly invented: Harlow's clinic does not exist.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ ARTICLE = (
     "The clinic keeps 12% of its beds for children. "
     "The $2bn upgrade will be spread over three years. "
     "The work starts in the spring, and the clinic has been full over the past decade. "
-    "Patients are flown in on a Boeing 737-800.\n"
+    "Patients are flown in on a Boeing 737-800. "
+    "The new wing will open no earlier than 2029.\n"
 )
 
 
@@ -44,6 +45,7 @@ CLAIMS: list[dict[str, Any]] = [
     quantity("upgrade-years", "three years", 3, "exact", "spread over three years"),
     event("work-spring", "the spring", "relative", "starts in the spring"),
     event("full-decade", "the past decade", "relative", "full over the past decade"),
+    event("wing-opens", "2029", "absolute", "open no earlier than 2029"),
 ]
 
 

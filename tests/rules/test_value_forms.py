@@ -18,7 +18,7 @@ from claimdocs.project import Project
 from claimdocs.rules.engine import check_source
 
 from .forms import build
-from .helpers import check, clean, findings_for, load, only
+from .helpers import check, clean, findings_for, load, loc, only
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +186,36 @@ def test_a_relative_time_unmarked(forms: Project) -> None:
 
 def test_a_model_name_needs_no_claim_and_no_marker(forms: Project) -> None:
     clean(forms, "Patients are flown in on a Boeing 737-800.\n")
+
+
+# ---------------------------------------------------------------- a date given as a bound
+
+
+def test_a_bound_on_a_date_is_a_date_not_a_count(forms: Project) -> None:
+    """ "no earlier than 2029": the year is a date (an event claim), never an unbacked count of 2029."""
+    clean(forms, "The new wing will open no earlier than {claim}`2029 <wing-opens>`.\n")
+    f = only(forms, "The new wing will open no earlier than 2029.\n", "unbacked", "2029")
+    assert "date" in f.message or "time" in f.message, f.message
+
+
+@pytest.mark.parametrize(("written", "word", "rule"), [("no later than", "later", "polarity"),
+                                                       ("no sooner than", "sooner", "support")])  # fmt: skip
+def test_a_bound_turned_around_is_held_by_the_tracing_rules(forms: Project, written: str, word: str, rule: str) -> None:
+    """The grammar reads the date alone; the bound's words are held by the tracing rules: an order word the article
+    does not hold ("later"), a word it does not use ("sooner")."""
+    text = f"The new wing will open {written} {{claim}}`2029 <wing-opens>`.\n"
+    found = check(forms, text, tracing=True)
+    assert (rule, *loc(text, word)) in [(f.rule, f.line, f.col) for f in found], "\n".join(
+        f.format() for f in found
+    )
+
+
+def test_a_bound_whose_negation_is_dropped_is_held_by_the_tracing_rules(forms: Project) -> None:
+    """ "earlier than 2029" for "no earlier than 2029": the article's negation dropped."""
+    found = check(forms, "The new wing will open earlier than {claim}`2029 <wing-opens>`.\n", tracing=True)
+    assert "polarity" in [f.rule for f in found], "\n".join(f.format() for f in found)
+
+
+def test_a_bound_kept_passes_the_tracing_rules(forms: Project) -> None:
+    found = check(forms, "The new wing will open no earlier than {claim}`2029 <wing-opens>`.\n", tracing=True)
+    assert found == [], "\n".join(f.format() for f in found)

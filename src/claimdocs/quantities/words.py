@@ -232,7 +232,12 @@ SEASON_PREPOSITIONS = ("in", "during", "by", "until", "till", "through", "throug
 #: next decade", "the coming year", "the next summer", "the past few years" ("the last year of
 #: the war" is no time: a period followed by "of" is not read).
 RELATIVE_PERIOD_WORDS = ("past", "last", "next", "coming", "previous", "preceding", "following")
-#: Words before a date that are left out of its span ("in 2023" is the date "2023").
-PREPOSITIONS = ("in", "since", "until", "by", "during", "through", "from", "before", "after", "throughout", "as of")
+#: Words before a date that are left out of its span ("in 2023" is the date "2023"). A bound
+#: ("no earlier than 2029", "later than 2030") is read as its date: the year is no count, and the
+#: bound's words ("no", "earlier") are held by the tracing rules as a negation and an order word.
+PREPOSITIONS = (
+    "in", "since", "until", "by", "during", "through", "from", "before", "after", "throughout", "as of",
+    "earlier than", "later than", "sooner than",
+)  # fmt: skip
 #: Words before a date or season that are part of it: "early 2023" is not "2023".
 QUALIFIERS = ("early", "mid", "late")
