@@ -88,8 +88,9 @@ def _change_outside(view: View, mark: Mark) -> str:
 
 
 def _did_you_mean_other(ids: list[str] | None, this: str) -> str:
-    others = [i for i in ids or [] if i != this]
-    return f"; did you mean {others[0]}?" if others else ""
+    """The first other claim of the same figure (a large site has many: stop at the first)."""
+    other = next((i for i in ids or () if i != this), None)
+    return f"; did you mean {other}?" if other else ""
 
 
 def _hedge_outside(view: View, mark: Mark) -> str:
