@@ -27,7 +27,7 @@ class Hedge(StrEnum):
 #: The words of each hedge class written *before* a number, lowercase, single-spaced.
 #:
 #: The hedges of the first five classes are only hedges when a number follows
-#: directly ("some 65,000" is approximate, "some hostages" is no figure at all).
+#: directly ("some 4,000" is approximate, "some residents" is no figure at all).
 #: The ``VAGUE`` words are quantities in their own right ("dozens of captives").
 #: Besides these, the scanner also reads "several/a few/many" + dozen, hundred,
 #: thousand, million or billion ("several hundred", "many thousands") as vague quantities.

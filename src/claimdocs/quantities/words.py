@@ -164,7 +164,7 @@ CURRENCY_ADJECTIVES: dict[str, dict[str, str]] = {
     "rupee": {"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR"},
     "peso": {"mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "philippine": "PHP", "chilean": "CLP", "colombian": "COP"},
     "dinar": {"jordanian": "JOD", "iraqi": "IQD", "kuwaiti": "KWD"},
-    "riyal": {"saudi": "SAR", "qatari": "QAR"},
+    "riyal": {"saudi": "SAR"},
     "rial": {"iranian": "IRR", "omani": "OMR", "yemeni": "YER"},
     "dirham": {"uae": "AED", "emirati": "AED", "moroccan": "MAD"},
     "krona": {"swedish": "SEK"},

@@ -88,7 +88,7 @@ def _mark_of(sentence: Sentence, word: str) -> Mark | None:
 
 
 def _article_negations(ctx: PageContext, indices: tuple[int, ...]) -> str:
-    """The evidence sentences' negations with what they govern, for a message ("'fails to release the hostages'")."""
+    """The evidence sentences' negations with what they govern, for a message ("'fails to repair the bridge'")."""
     article = ctx.project.article
     if article is None:
         return ""

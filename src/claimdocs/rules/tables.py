@@ -135,8 +135,8 @@ class TraceIndex:
         return tuple(sorted(found))
 
 
-#: How many content words after a negation it governs: "without distinguishing between combatants" governs
-#: "distinguishing" and "combatants"; "fails to release the hostages", "release" and "hostages".
+#: How many content words after a negation it governs: "without consulting the residents" governs
+#: "consulting" and "residents"; "fails to repair the bridge", "repair" and "bridge".
 NEGATION_SCOPE = 2
 
 
