@@ -30,6 +30,29 @@ def test_source_in_another_sentence_is_not_enough(project: Project) -> None:
     only(project, text, "attribution", "{claim}")
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| {person}`Gaza health officials <health-officials>` | {claim}`approximately 65,000 <gaza-deaths>` |",
+        "| {claim}`approximately 65,000 <gaza-deaths>` | {person}`Gaza health officials <health-officials>` |",
+    ],
+)
+def test_a_source_in_another_cell_of_the_row_is_the_figures_source(project: Project, row: str) -> None:
+    """A table row is one record: its source column attributes its figure column."""
+    found = [f for f in check(project, f"| a | b |\n|---|---|\n{row}\n") if f.rule == "attribution"]
+    assert found == [], "\n".join(f.format() for f in found)
+
+
+def test_a_source_in_another_row_is_not_the_figures_source(project: Project) -> None:
+    text = (
+        "| a | b |\n|---|---|\n"
+        "| {person}`Gaza health officials <health-officials>` | none |\n"
+        "| x | {claim}`approximately 65,000 <gaza-deaths>` |\n"
+    )
+    f = only(project, text, "attribution", "{claim}")
+    assert "lost its source" in f.message
+
+
 def test_stance_keeps_its_source(project: Project) -> None:
     stance = "{claim}`General Zamir was concerned about fatigue <zamir-concerned-fatigue>`"
     only(project, f"{stance}.\n", "attribution", "{claim}")

@@ -4,7 +4,8 @@
     In the claims: an assertion's asserters are not named in its sentence of the
     article (or the one before), or its verb is not in its evidence. On a page: a
     marked figure or stance whose claim has ``according_to`` is in a sentence that
-    does not name that source; a marked assertion is in a sentence that does not
+    does not name that source (in a table, nor does another cell of its row: a row
+    is one record, "| the inspectors | 19 weeks |"); a marked assertion is in a sentence that does not
     name who asserts it with a form of its verb, or (when contested) in a
     paragraph that does not name the contester with a form of the contest verb,
     nor does the first sentence of the paragraph right after it (a paragraph split
@@ -66,14 +67,29 @@ def source_named(ctx: PageContext, view: View, mark: Mark, claim: Quantity | Sta
     if not source:
         return
     s, e = view.sentence_of(mark.start, mark.end)
-    if source in view.named(s, e):
+    if source in view.named(s, e) or _named_in_row(view, source):
         return
     what = "figure" if isinstance(claim, Quantity) else "stance"
     ctx.at(
         mark, ATTRIBUTION,
         f'{what} of claim {claim.id} lost its source: the article gives it as according to "{ctx.label(source)}"; '
-        f"name them in the same sentence",
+        f"name them in the same sentence (in a table, the same row)",
     )
+
+
+def _named_in_row(view: View, entity: str) -> bool:
+    """A table cell's row is one record: a source named in another cell of it ("| the inspectors | 19 weeks |")
+    is the source of the row's figures."""
+    row = view.block.row
+    if row is None:
+        return False
+    for other in (view.prev, view.next):
+        step = "prev" if other is view.prev else "next"
+        while other is not None and other.block.row == row:
+            if entity in other.named_anywhere:
+                return True
+            other = getattr(other, step)
+    return False
 
 
 @on_mark(ATTRIBUTION, kinds=(Assertion,), bare=True)
