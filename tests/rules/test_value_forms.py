@@ -219,3 +219,10 @@ def test_a_bound_whose_negation_is_dropped_is_held_by_the_tracing_rules(forms: P
 def test_a_bound_kept_passes_the_tracing_rules(forms: Project) -> None:
     found = check(forms, "The new wing will open no earlier than {claim}`2029 <wing-opens>`.\n", tracing=True)
     assert found == [], "\n".join(f.format() for f in found)
+
+
+def test_a_negation_that_governs_no_content_word_is_shown_with_the_words_after_it(forms: Project) -> None:
+    """The message shows the article's "no earlier than", not a bare "no"."""
+    text = "The new wing will open no sooner than {claim}`2029 <wing-opens>`.\n"
+    (f,) = [f for f in check(forms, text, tracing=True) if f.rule == "polarity"]
+    assert 'it negates only "no earlier than"' in f.message, f.message

@@ -28,6 +28,8 @@ Hedge words inside a figure's marker ("more than 350,000") are the hedge rule's.
 
 from __future__ import annotations
 
+import re
+
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import norm, words
 from claimdocs.rules.context import PageContext
@@ -93,8 +95,22 @@ def _article_negations(ctx: PageContext, indices: tuple[int, ...]) -> str:
     if article is None:
         return ""
     trace = ctx.tables.trace
-    found = [" ".join(article.text[n.start : n.reach].split()) for i in indices for n in trace.sentence_negations[i]]
+    found = [" ".join(article.text[n.start : _shown_end(article.text, n)].split())
+             for i in indices for n in trace.sentence_negations[i]]
     return ", ".join(f'"{n}"' for n in dict.fromkeys(found))
+
+
+_NEXT_WORDS = re.compile(r"(?:[^\S\n]+[\w’'%$,.-]+){1,2}")
+
+
+def _shown_end(text: str, negation: Negation) -> int:
+    """Where a negation's words end as a message shows them: what it governs, or, when it governs no
+    content word ("no earlier than 2029"), the two words after it."""
+    own = negation.start + len(negation.word)
+    if negation.reach > own:
+        return negation.reach
+    more = _NEXT_WORDS.match(text, own)
+    return more.end() if more else own
 
 
 def _negations_added(ctx: PageContext, sentence: Sentence, negations: list[Negation], indices: tuple[int, ...],
