@@ -12,35 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdocs.quantities import HEDGE_WORDS, Figure, FigureKey, Hedge, find_figures, parse_figure
-
-E, A, LB, UB, JB, V, R = (
-    Hedge.EXACT,
-    Hedge.APPROXIMATE,
-    Hedge.LOWER_BOUND,
-    Hedge.UPPER_BOUND,
-    Hedge.JUST_BELOW,
-    Hedge.VAGUE,
-    Hedge.RANGE,
-)
-USD, EUR, GBP = "currency:USD", "currency:EUR", "currency:GBP"
-PCT, PP, PT = "percent", "percentage-point", "point"
-YEAR, ORD, FRAC, MULT = "time:year", "ordinal", "fraction", "multiplier"
-
-
-def parsed(text: str) -> Figure:
-    fig = parse_figure(text)
-    assert fig is not None, text
-    assert text[fig.start : fig.end] == fig.text
-    return fig
+from claimdocs.quantities import HEDGE_WORDS, FigureKey, Hedge, find_figures, parse_figure
+from quantity_support import EUR, FRAC, GBP, JB, LB, MULT, ORD, PCT, PP, PT, UB, USD, YEAR, A, E, R, V, found, parsed
 
 
 def key(text: str) -> FigureKey:
     return parsed(text).key
-
-
-def found(text: str) -> list[tuple[str, float | None, Hedge, str | None]]:
-    return [(f.text, f.value, f.hedge, f.unit) for f in find_figures(text)]
 
 
 # ---------------------------------------------------------------- accepted: one figure, whole string

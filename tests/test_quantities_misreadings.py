@@ -11,30 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdocs.quantities import Figure, Hedge, find_figures, find_times, parse_figure, parse_time
-
-E, A, LB, UB, JB, V, R = (
-    Hedge.EXACT,
-    Hedge.APPROXIMATE,
-    Hedge.LOWER_BOUND,
-    Hedge.UPPER_BOUND,
-    Hedge.JUST_BELOW,
-    Hedge.VAGUE,
-    Hedge.RANGE,
-)
-PCT, PP, PT, FRAC, MULT = "percent", "percentage-point", "point", "fraction", "multiplier"
-
-
-def parsed(text: str) -> Figure:
-    fig = parse_figure(text)
-    assert fig is not None, text
-    assert text[fig.start : fig.end] == fig.text
-    return fig
-
-
-def found(text: str) -> list[tuple[str, float | None, Hedge, str | None]]:
-    return [(f.text, f.value, f.hedge, f.unit) for f in find_figures(text)]
-
+from claimdocs.quantities import Hedge, find_figures, find_times, parse_figure, parse_time
+from quantity_support import FRAC, LB, MULT, PCT, PP, PT, UB, A, E, R, found, parsed
 
 # ---------------------------------------------------------------- unit abbreviations (words.UNIT_ABBREVIATIONS)
 
