@@ -30,17 +30,10 @@ from claimdocs.quantities import (
 )
 from claimdocs.quantities import figures as figure_grammar
 from claimdocs.quantities import times as time_grammar
+from quantity_support import JB, LB, UB, A, E, V
 
 ARTICLE = Path(__file__).resolve().parents[1] / "seeds" / "000_47ef2131506feb3b.txt"
 
-E, A, LB, UB, JB, V = (
-    Hedge.EXACT,
-    Hedge.APPROXIMATE,
-    Hedge.LOWER_BOUND,
-    Hedge.UPPER_BOUND,
-    Hedge.JUST_BELOW,
-    Hedge.VAGUE,
-)
 
 # ---------------------------------------------------------------- the seed article
 
