@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimdocs.project import Project
 
-from .helpers import check, loc
+from .helpers import check, load, loc, write_project
 
 
 def outside(project: Project, text: str) -> list:
@@ -57,3 +59,15 @@ def test_limit_a_single_capitalised_word_opening_a_sentence_is_not_taken_for_a_n
     found = check(project, "Jordan mediated the talks.\n", tracing=True)
     assert not [f for f in found if f.rule == "outside"]
     assert [f for f in found if f.rule == "framing"]
+
+
+def test_what_one_article_names_is_not_known_to_another_project(tmp_path: Path) -> None:
+    """Projects without a vocabulary share the default lexicon: the article's own words must not be remembered in it."""
+    claim = {"id": "c", "kind": "assertion", "text": "The mill closed", "asserter": [], "verb": "closed",
+             "evidence": {"exact": "The mill closed"}}
+    first = load(write_project(tmp_path / "a", "The mill closed near Brackwater.\n", [], [claim]))
+    second = load(write_project(tmp_path / "b", "The mill closed last spring.\n", [], [claim]))
+    assert first.lexicon is second.lexicon
+    text = "This page also names Brackwater.\n"
+    assert outside(first, text) == []
+    assert [(f.line, f.col) for f in outside(second, text)] == [loc(text, "Brackwater")]

@@ -28,14 +28,13 @@ def _known(ctx: PageContext, word: str) -> bool:
     """Is a capitalised word an ordinary word (of the article, a function word, a framing word)?"""
     lexicon = ctx.lexicon
     key = normed(word)
-    memo = lexicon.memo("known")
+    memo = lexicon.memo("ordinary")  # the lexicon's part only: lexicons are shared between projects, articles are not
     found = memo.get(key)
     if found is None:
         found = memo[key] = (
             key in lexicon.stopwords or lexicon.is_framing(key) or lexicon.is_polarity(key) is not None
-            or key in ctx.tables.trace.article_words
         )
-    return found
+    return found or key in ctx.tables.trace.article_words
 
 
 def _site_names(lexicon: Lexicon) -> re.Pattern[str]:

@@ -176,16 +176,6 @@ class Sentence:
         return self.tables.trace.sentences_of(self.claim_ids, self.persons)
 
     @cached_property
-    def evidence_stems(self) -> frozenset[str]:
-        assert self.tables is not None
-        return self.tables.trace.union("stems", self.indices)
-
-    @cached_property
-    def evidence_words(self) -> frozenset[str]:
-        assert self.tables is not None
-        return self.tables.trace.union("words", self.indices)
-
-    @cached_property
     def evidence_entities(self) -> frozenset[str]:
         assert self.tables is not None
         return self.tables.trace.union("entities", self.indices)
