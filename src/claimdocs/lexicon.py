@@ -193,7 +193,7 @@ _POSITIONS: dict[str, tuple[str, ...]] = {
     "insisted": ("insisted", "insists", "insist", "insisting"),
     "said": ("said", "says", "say", "saying", "told", "tells", "stated", "states"),
     "welcomed": ("welcomed", "welcomes", "welcome", "welcoming"),
-    "criticized": ("criticized", "criticised", "criticizes", "criticises", "criticism", "criticized", "faulted"),
+    "criticized": ("criticized", "criticised", "criticizes", "criticises", "criticism", "faulted"),
 }
 _SIDES: dict[str, str] = {
     **dict.fromkeys(("opposed", "concerned", "warned", "rejected", "denied", "skeptical", "feared", "criticized"),

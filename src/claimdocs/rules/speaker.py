@@ -33,7 +33,7 @@ from __future__ import annotations
 from claimdocs.findings import RuleId
 from claimdocs.model import EntityKind, Quote, Term
 from claimdocs.rules.context import PageContext, SourceContext
-from claimdocs.rules.conventions import Named, attached, follow_on, reading_of
+from claimdocs.rules.conventions import MAX_CHAIN, Named, attached, follow_on, reading_of
 from claimdocs.rules.rule import Rule, on_claim, on_mark
 from claimdocs.rules.view import MASK, POSSESSIVE, Mark, View
 
@@ -41,8 +41,6 @@ SPEAKER = Rule(
     RuleId.SPEAKER, "A quotation's speaker is not named where it is quoted, or a term gets a speaker the article does not give it.",
     "both", kinds=("quote", "term"),
 )
-#: How many sentences a page's chain of follow-on quotations is followed back.
-_CHAIN = 12
 
 
 # ---------------------------------------------------------------- the claims to the pages
@@ -93,7 +91,7 @@ def _previous(view: View, s: int, prev: View | None) -> tuple[View, int, int] | 
 def _follows_on(view: View, s: int, speaker: str) -> bool:
     """“…,” said Levi. “…”: the sentence before holds a marked quotation of the speaker and names them,
     or is itself nothing but such a quotation, following on in turn."""
-    for _ in range(_CHAIN):
+    for _ in range(MAX_CHAIN):
         before = _previous(view, s, view.prev)
         if before is None:
             return False

@@ -23,6 +23,7 @@ from claimdocs.model import AnyClaim, EntityKind
 from claimdocs.pages import Block, Segment
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, TimeExpr, find_figures, find_times
+from claimdocs.rules.conventions import continued
 
 #: Stands for a character of markup or code in the masked text.
 MASK = "\x00"
@@ -144,12 +145,8 @@ class View:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentences of the display text; one that starts in lower case continues the one before
         (a quotation ending in a period, then "said Levi.")."""
-        spans: list[tuple[int, int]] = []
-        for s, e in sentence_spans(self.text, self.project.lexicon.abbreviations, self.project.lexicon.closing_abbreviations):
-            if spans and self.text[s : s + 1].islower():
-                spans[-1] = (spans[-1][0], e)
-            else:
-                spans.append((s, e))
+        lexicon = self.project.lexicon
+        spans = continued(self.text, sentence_spans(self.text, lexicon.abbreviations, lexicon.closing_abbreviations))
         return spans or [(0, len(self.text))]
 
     @cached_property
