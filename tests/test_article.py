@@ -8,6 +8,8 @@ import pytest
 
 from claimdocs.article import sentence_spans
 from claimdocs.lexicon import DEFAULT
+from claimdocs.pages import parse_page
+from claimdocs.rules.view import View
 from rules.helpers import load, write_project
 
 
@@ -66,3 +68,12 @@ def test_a_project_s_vocabulary_splits_the_article_and_the_pages_alike(tmp_path:
     ]
     plain = load(write_project(tmp_path / "plain", article, [], []))
     assert len(plain.article.sentences) == 4  # the defaults cut after "Pty." and "Brig."
+    # a page's block is split by the same project words
+    (block,) = parse_page(article, "docs/p.md").blocks
+    shown = View(block, project, 0)
+    assert [shown.text[s:e] for s, e in shown.sentences] == ["Riverton hired Omega Pty. last year.", "Brig. Ortiz approved it."]
+    default = View(block, plain, 0)
+    # the defaults cut after "Brig." (a page joins "last year." back on: it starts in lower case)
+    assert [default.text[s:e] for s, e in default.sentences] == [
+        "Riverton hired Omega Pty. last year.", "Brig.", "Ortiz approved it.",
+    ]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from claimdocs._version import __version__
 from claimdocs.config import Config, conf_files
-from claimdocs.export import claims_document
+from claimdocs.export import claims_document, claims_json
 from claimdocs.files import MAX_YAML_BYTES, Refused, printable, read_input, write_atomic
 from claimdocs.findings import CannotRun, Finding, Waived
 from claimdocs.project import Project, load_project, page_files
@@ -101,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "claims":
         doc = claims_document(project)
         if args.json:
-            _emit(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n", "json")
+            _emit(claims_json(doc), "json")
         else:
             _emit("".join(f"{c['id']:40} {c['kind']:9} {c['evidence']['exact'][:60]!r}\n" for c in doc["claims"]), "text")
         return 0

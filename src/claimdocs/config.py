@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from claimdocs.files import MAX_CONFIG_BYTES, Refused, display, normalize_text, printable, read_input
 from claimdocs.findings import CannotRun
 from claimdocs.model import Vocabulary
+from claimdocs.myst import DEFAULT_EXTENSIONS
 
 
 class _NoTable(CannotRun):
@@ -151,7 +152,7 @@ class Config(BaseModel):
 # ------------------------------------------------------------ how pages are parsed
 
 #: The MyST extensions pages are read with when the project has no ``conf.py`` (the command line alone).
-DEFAULT_MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "fieldlist", "attrs_inline"})
+DEFAULT_MYST_EXTENSIONS = DEFAULT_EXTENSIONS
 
 
 def conf_files(config: Config) -> list[Path]:

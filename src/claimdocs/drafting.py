@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+import claimdocs.quantities.words as W
 from claimdocs.article import Article
 from claimdocs.lexicon import DEFAULT, Lexicon, fold, quotations, shorten
 from claimdocs.model import Claim, EntityKind
@@ -50,9 +51,7 @@ _ORG_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     ["city", "strip", "street", "road", "avenue", "river", "valley", "island", "islands", "county", "province", "region", "republic", "kingdom", "sea", "ocean", "mountains", "mountain", "coast", "bay", "lake", "port", "district", "state", "states", "town", "village", "square", "bridge", "north", "south", "east", "west"]
 )
-_MONTHS_DAYS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+_MONTHS_DAYS = frozenset(W.MONTHS) | frozenset(W.WEEKDAYS)
 _ORDINARY_OPENERS = frozenset(
     ["according", "after", "although", "among", "as", "at", "before", "but", "despite", "during", "earlier", "even", "for", "from", "furthermore", "however", "in", "instead", "last", "later", "meanwhile", "more", "most", "moreover", "nearly", "next", "now", "on", "once", "only", "over", "since", "so", "some", "still", "such", "then", "there", "these", "this", "those", "though", "under", "unlike", "until", "when", "where", "whether", "while", "with", "within", "without", "yet"]
 )

@@ -21,7 +21,7 @@ from markdown_it.rules_inline import StateInline
 #: The longest run of lines without a blank line the checker reads (and the build renders).
 MAX_BLOCK_CHARS = 20_000
 
-#: What the checker reads pages with when a caller does not say (see claimdocs.config.DEFAULT_MYST_EXTENSIONS).
+#: What the checker reads pages with when a caller does not say, and a project without a conf.py (claimdocs.config).
 DEFAULT_EXTENSIONS = frozenset({"colon_fence", "deflist", "fieldlist", "attrs_inline"})
 
 

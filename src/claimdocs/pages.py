@@ -336,11 +336,7 @@ def _directive(page: Page, tok: Token, loc: Locator, base_line: int, depth: int,
     if name in IMAGE_DIRECTIVES and argument:
         page.files.append(FileRef("image", argument, line, col, *span))
     if argument and name not in LITERAL_DIRECTIVES and name not in ARG_NOT_PROSE:
-        line_start, line_end = loc.offset(head), loc.offset(head + 1)
-        at = loc.text.find(argument, line_start, line_end)
-        start = at if at >= 0 else line_start
-        children = md.parseInline(argument)[0].children or []
-        page.blocks.append(_inline_block(children, "title", loc, start, max(line_end, start + len(argument)), page, md))
+        _prose_line(page, loc, head, argument, md)
     for key, value, i in options:
         if key in PROSE_OPTIONS and value:
             _prose_line(page, loc, head + 1 + i, value, md)

@@ -106,12 +106,9 @@ class Project:
         return Finding(loc.path, loc.line, loc.col, rule, message, claim=ident)
 
 
-def claim_files(config: Config) -> list[Path]:
-    """The claims files (``*.yaml``, ``*.yml``) in the claims folder, sorted; links and FIFOs too, to be refused."""
-    return _claim_listing(config)[0]
-
-
 def _claim_listing(config: Config) -> tuple[list[Path], list[Finding]]:
+    """The claims files (``*.yaml``, ``*.yml``) in the claims folder, sorted (links and FIFOs too, to be
+    refused), and what is wrong with the folder."""
     folder = config.path("claims")
     outside = confine(config.root, folder)
     if outside:
