@@ -30,6 +30,7 @@ from claimdocs.quantities import (
 )
 from claimdocs.quantities import figures as figure_grammar
 from claimdocs.quantities import times as time_grammar
+from claimdocs.text import lower_same_length
 from quantity_support import JB, LB, UB, A, E, V
 
 ARTICLE = Path(__file__).resolve().parents[1] / "seeds" / "000_47ef2131506feb3b.txt"
@@ -632,7 +633,7 @@ _NEW_TOKENS = [
 
 def _brute_force(pattern: re.Pattern[str], text: str, make: Callable[[re.Match[str]], Any]) -> list[Any]:
     """Try the pattern at every offset, leftmost first: what the anchored scanner must equal."""
-    low, out, last = scan.lower(text), [], 0
+    low, out, last = lower_same_length(text), [], 0
     for c in range(len(low)):
         if c >= last and (m := pattern.match(low, c)) is not None and (item := make(m)) is not None:
             out.append(item)

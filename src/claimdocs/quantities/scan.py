@@ -34,7 +34,7 @@ from claimdocs.quantities.figures import (
     is_designation,
 )
 from claimdocs.quantities.times import TIME_RE, WHOLE_TIME_RE, time_from_match
-from claimdocs.text import trie_pattern
+from claimdocs.text import lower_same_length, trie_pattern, whole_words_pattern
 
 
 class _Spanned(Protocol):
@@ -52,8 +52,12 @@ _ANCHOR_WORDS = (
     *W.DENOMINATORS, *W.PLURAL_DENOMINATORS, *W.MULTIPLIER_WORDS, *W.FOLD_WORDS,
     "day", "week", "weekend", "month", "year", "days", "weeks", "months", "years", "decades", "recent", "decade", "century",
 )  # fmt: skip
-# Matched against " " + lowercased text, so the position of the leading non-letter is the anchor's offset.
-_ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{trie_pattern(_ANCHOR_WORDS)}(?![a-z])|\d)")
+#: Where a figure or time may be anchored in lowercased text: a digit or a number, time or count word, each at the
+#: start of a word (no letter or digit before it; a word also none after it). Opening with a character, not a
+#: lookbehind, lets the engine skip to the candidates (:func:`claimdocs.text.whole_words_pattern`).
+_ANCHOR_RE = re.compile(
+    rf"\d(?<![a-z0-9]\d)|{whole_words_pattern(_ANCHOR_WORDS, before='[a-z0-9]', after='[a-z]')}"
+)
 #: Phrases a figure may start with before its anchor: whole hedges ("in excess of", so a bare
 #: "in" is never tried), signed-change words, "between", "from", signs, currency codes, and the
 #: articles and "the" that stand right before an anchor word ("a dozen", "the majority"). A
@@ -113,19 +117,11 @@ _LEAD_WINDOW = max(*_FIGURE_REACH.values(), *_TIME_REACH.values())
 _SYMBOL_LEADS = frozenset("$€£¥₹₪₩₽₺₦₴₱-−.")
 
 
-def lower(text: str) -> str:
-    """``text`` lowercased without changing its length, so offsets carry over."""
-    low = text.lower()
-    if len(low) != len(text):  # e.g. "İ" lowercases to two characters: keep such characters as they are
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low
-
-
 @lru_cache(maxsize=64)
 def _prepared(text: str) -> tuple[str, tuple[int, ...]]:
     """The lowercased text and its anchor offsets (cached: figures and times are scanned from the same text)."""
-    low = lower(text)
-    return low, tuple(m.start() for m in _ANCHOR_RE.finditer(" " + low))
+    low = lower_same_length(text)
+    return low, tuple([m.start() for m in _ANCHOR_RE.finditer(low)])
 
 
 def _symbol_leads(low: str, a: int, floor: int) -> list[int]:
@@ -279,7 +275,7 @@ def _stripped(text: str) -> tuple[str, int]:
     """The text without surrounding quotes, spaces and trailing punctuation, and its offset in ``text``."""
     body = text.lstrip(_STRIP_LEAD)
     lead = len(text) - len(body)
-    return lower(body.rstrip(_STRIP_TRAIL)), lead
+    return lower_same_length(body.rstrip(_STRIP_TRAIL)), lead
 
 
 def parse_figure(text: str) -> Figure | None:

@@ -8,8 +8,6 @@ finding of a rule the running check did not declare (see :mod:`claimdocs.rules.r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -54,16 +52,6 @@ class _Reporter:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self._allowed: frozenset[str] | None = None
-
-    @contextmanager
-    def reporting(self, rules: Iterable[Rule]) -> Iterator[None]:
-        """Within the block, only findings of these rules are accepted."""
-        outer = self._allowed
-        self._allowed = frozenset(r.id for r in rules)
-        try:
-            yield
-        finally:
-            self._allowed = outer
 
     def allow(self, ids: frozenset[str] | None) -> frozenset[str] | None:
         """Accept findings of these rule ids only (None: any); the ids accepted before, to restore."""

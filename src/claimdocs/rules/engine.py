@@ -242,6 +242,8 @@ def _check_page(project: Project, path: str, text: str, tables: Tables | None, c
                     sentence_check(ctx, sentence)
     for page_check in PAGE_CHECKS:
         page_check(ctx, page)
+    for view in views:  # no cycle left: the page's objects are freed on return, not by a later collection
+        view.prev = view.next = None
     ran = _PAGE_RULES | _TRACING_RULES if tracing else _PAGE_RULES
     kept, waived, problems = waive_page(page, text, ctx.findings, ran, PLACES)
     result = PageResult(kept + problems, ctx.uses, ctx.nofact, [(r.start, r.end) for r in page.refused], waived=waived)

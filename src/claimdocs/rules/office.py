@@ -35,6 +35,7 @@ from claimdocs.rules.context import PageContext, SourceContext
 from claimdocs.rules.rule import Rule, on_block, on_claim, on_mark
 from claimdocs.rules.unbacked import UNBACKED
 from claimdocs.rules.view import MASK, Mark, Mention, View
+from claimdocs.text import lower_same_length
 
 OFFICE = Rule(RuleId.OFFICE, "An office or affiliation differs from the role claims.", "both", kinds=("role",))
 
@@ -121,7 +122,8 @@ def offices_in_prose(ctx: PageContext, view: View) -> None:
     if office_re is None or not view.masked.strip(MASK + " "):
         return
     # typographic apostrophes folded, length kept: "head of Riverton’s council" is an office word too
-    hits = list(office_re.finditer(fold_same_length(view.masked)))
+    folded = fold_same_length(view.masked)
+    hits = list(office_re.finditer(lower_same_length(folded)))
     if not hits:
         return
     lexicon = ctx.lexicon
@@ -133,7 +135,8 @@ def offices_in_prose(ctx: PageContext, view: View) -> None:
         holder = _holder(ctx, view, hit.start(), hit.end(), s, e)
         if holder is None:
             continue
-        office = fold(hit.group()).lower()
+        written = folded[hit.start() : hit.end()]
+        office = fold(written).lower()
         lead = " ".join(words(view.masked[s : hit.start()])[-3:])
         # "a former defense minister", and an office that says so itself ("his predecessor")
         own_former = lexicon.says_former(office)
@@ -149,21 +152,21 @@ def offices_in_prose(ctx: PageContext, view: View) -> None:
             role = next(r for r in held if r.status == status)
             ctx.add(
                 line, col, UNBACKED,
-                f'office "{hit.group()}" of "{name}" is not marked; mark it with {{claim}}`{hit.group()} <{role.id}>`',
+                f'office "{written}" of "{name}" is not marked; mark it with {{claim}}`{written} <{role.id}>`',
                 role.id,
             )
         elif held:
             role = held[0]
             ctx.add(
                 line, col, OFFICE,
-                f'office status differs from the source: page gives "{name}" the office "{hit.group()}" as {status}, '
+                f'office status differs from the source: page gives "{name}" the office "{written}" as {status}, '
                 f"role {role.id} says {role.status}",
                 role.id,
             )
         else:
             owner = roles[0] if roles else None
             tail = f'; role {owner.id} gives it to "{ctx.label(owner.person)}"' if owner else ""
-            ctx.add(line, col, OFFICE, f'"{name}" is not "{hit.group()}" per the role claims{tail}', owner.id if owner else None)
+            ctx.add(line, col, OFFICE, f'"{name}" is not "{written}" per the role claims{tail}', owner.id if owner else None)
 
 
 def _holder(ctx: PageContext, view: View, start: int, end: int, s: int, e: int) -> str | None:

@@ -78,6 +78,7 @@ REFERENCE = Rule(
 NAME = Rule(RuleId.NAME, "A {person} marker's text is not one of its entity's names or aliases.", "pages")
 SYNTAX = Rule(RuleId.SYNTAX, "Claim markup on a page is malformed.", "pages")
 UNKNOWN_ID = Rule(RuleId.UNKNOWN_ID, "A page names a claim or entity id that does not exist.", "pages")
+_RESOLVING = frozenset(r.id for r in (SYNTAX, UNKNOWN_ID, NAME))
 UNUSED = Rule(RuleId.UNUSED, "A claim that no page uses.", "pages")
 
 #: The roles that link to an entry of the claims index (:mod:`claimdocs.sphinx.domain`), and what their id
@@ -136,22 +137,29 @@ def taxonomy_exists(ctx: SourceContext) -> None:
 
 def resolve(ctx: PageContext, view: View, mark: Mark) -> AnyClaim | None:
     """Check a marker's syntax and id, record its use; the claim it names, for the other families."""
-    with ctx.reporting((SYNTAX, UNKNOWN_ID, NAME)):
-        if mark.role == "nofact":
-            ctx.nofact += 1
-            if not mark.bare:
-                ctx.at(mark, SYNTAX, f"{{nofact}} takes no id: write {{nofact}}`{mark.written}` without <{mark.ident}>")
-            elif not mark.written:
-                ctx.at(mark, SYNTAX, "empty {nofact} marker")
-            elif not numeric_label(mark.written):
-                ctx.at(mark, SYNTAX, f"{{nofact}} holds a number that states no fact (a section number, a step), "
-                       f"not text: {shorten(mark.written, 60)!r}; mark a fact with {{claim}}")
-            return None
-        if mark.role == "person":
-            _person(ctx, mark)
-            return None
-        if not _claim_ok(ctx, mark):
-            return None
+    outer = ctx.allow(_RESOLVING)  # once a marker: cheaper than ctx.reporting's generator
+    try:
+        return _resolve(ctx, view, mark)
+    finally:
+        ctx.allow(outer)
+
+
+def _resolve(ctx: PageContext, view: View, mark: Mark) -> AnyClaim | None:
+    if mark.role == "nofact":
+        ctx.nofact += 1
+        if not mark.bare:
+            ctx.at(mark, SYNTAX, f"{{nofact}} takes no id: write {{nofact}}`{mark.written}` without <{mark.ident}>")
+        elif not mark.written:
+            ctx.at(mark, SYNTAX, "empty {nofact} marker")
+        elif not numeric_label(mark.written):
+            ctx.at(mark, SYNTAX, f"{{nofact}} holds a number that states no fact (a section number, a step), "
+                   f"not text: {shorten(mark.written, 60)!r}; mark a fact with {{claim}}")
+        return None
+    if mark.role == "person":
+        _person(ctx, mark)
+        return None
+    if not _claim_ok(ctx, mark):
+        return None
     claim = mark.claim
     assert claim is not None  # _claim_ok says so
     ctx.uses.append(Use(claim.id, ctx.path, mark.seg.line, mark.seg.col, view.text[mark.start : mark.end], "claim"))

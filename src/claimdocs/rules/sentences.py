@@ -32,8 +32,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
+from claimdocs.caching import cached_property
 from claimdocs.lexicon import Lexicon, norm
 from claimdocs.model import AnyClaim, Event, Quantity
 from claimdocs.quantities import find_figures, find_times

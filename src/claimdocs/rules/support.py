@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from claimdocs.findings import RuleId
 from claimdocs.lexicon import Lexicon, shorten
-from claimdocs.model import Quantity
+from claimdocs.model import AnyClaim, Quantity
 from claimdocs.rules.context import PageContext
 from claimdocs.rules.rule import Rule, on_sentence
 from claimdocs.rules.sentences import Sentence, normed
@@ -139,6 +139,18 @@ def _lists_topics(ctx: PageContext, sentence: Sentence) -> bool:
     return any(lexicon.is_framing(w) for w in opening) and all(is_free(lexicon, w, framing=True) for w in opening)
 
 
+def _referents(ctx: PageContext, claim: AnyClaim) -> frozenset[str]:
+    """The entities a claim refers to: its entity fields, and the registered names in its reviewed words
+    ("engineers (Hana Brandt and Jonas Oker) who were overruled" for an article's "These two engineers").
+    Once a claim a run: the same claim is used on many pages."""
+    memo = ctx.tables.memo.setdefault("referents", {})
+    found = memo.get(claim.id)
+    if found is None:
+        refs = {ref for _field, ref in claim.refs()}
+        found = memo[claim.id] = frozenset(refs | ctx.project.registry.named(f"{claim.headline()}\n{claim.summary}"))
+    return found
+
+
 def _persons_beside_claims(ctx: PageContext, sentence: Sentence) -> None:
     """In a sentence with claim markers, each ``{person}`` marker's entity is one its claims refer to (their
     entity fields, or a registered name in their reviewed words: what a figure counts, the summary) or one
@@ -149,12 +161,8 @@ def _persons_beside_claims(ctx: PageContext, sentence: Sentence) -> None:
     trace = ctx.tables.trace
     indices = tuple(sorted({i for claim in sentence.claims for i in trace.claim_sentences.get(claim.id, ())}))
     content = set(trace.union("entities", indices)) if indices else set()
-    registry = ctx.project.registry
     for claim in sentence.claims:
-        content |= {ref for _field, ref in claim.refs()}
-        # the claim's reviewed words name whom it refers to ("engineers (Hana Brandt and Jonas
-        # Oker) who were overruled" for an article's "These two engineers")
-        content |= registry.named(f"{claim.headline()}\n{claim.summary}")
+        content |= _referents(ctx, claim)
     said: str | None = None
     for mark in sentence.view.marks:
         if mark.role != "person" or not sentence.start <= mark.start < sentence.end or mark.ident in content:

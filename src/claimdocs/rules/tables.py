@@ -17,7 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from claimdocs.article import nearest_in
-from claimdocs.lexicon import Lexicon, fold, norm, phrase_re, quotations, strip_quotes, word_spans, words
+from claimdocs.lexicon import (
+    Lexicon,
+    fold,
+    lower_phrase_re,
+    norm,
+    phrase_re,
+    quotations,
+    strip_quotes,
+    word_spans,
+    words,
+)
 from claimdocs.model import Assertion, Event, Quantity, Quote, Role, Term
 from claimdocs.project import Project
 from claimdocs.quantities import Figure, FigureKey, Hedge, find_figures, find_times, parse_figure, parse_time
@@ -38,7 +48,7 @@ class Tables:
     quotes: dict[str, str]  # quote (or term) claim id -> folded text without surrounding quote marks
     names: dict[str, set[str]]  # entity id -> folded lowercase names
     name_to_entity: dict[str, str]
-    office_re: re.Pattern[str] | None
+    office_re: re.Pattern[str] | None  # on folded, lowercased text (lexicon.lower_phrase_re)
     roles_by_office: dict[str, list[Role]]
     role_office_re: dict[str, re.Pattern[str] | None]
     #: Role claim id -> its offices with each registered name written as its entity
@@ -379,7 +389,7 @@ def build(project: Project) -> Tables:
         quotes=quotes,
         names=names,
         name_to_entity=name_to_entity,
-        office_re=phrase_re(roles_by_office),
+        office_re=lower_phrase_re(roles_by_office),
         roles_by_office=roles_by_office,
         role_office_re=role_office_re,
         role_named_office_re=role_named_office_re,

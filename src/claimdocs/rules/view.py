@@ -14,10 +14,10 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from claimdocs.article import sentence_spans
+from claimdocs.caching import cached_property
 from claimdocs.lexicon import words
 from claimdocs.model import AnyClaim, EntityKind
 from claimdocs.pages import Block, Segment
