@@ -42,7 +42,7 @@ from claimdocs.quantities import Hedge
 
 if TYPE_CHECKING:
     from claimdocs.model import Vocabulary
-from claimdocs.text import replacer, trie_pattern, whole_words_pattern
+from claimdocs.text import replacer, trie_pattern
 
 # ---------------------------------------------------------------- folding
 
@@ -337,9 +337,9 @@ def _phrase_char(ch: str) -> str:
 
 
 def lower_phrase_re(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """:func:`phrase_re` on folded, lowercased text (:func:`claimdocs.text.lower_same_length`): four times as fast."""
+    """:func:`phrase_re` on folded, lowercased text (:func:`claimdocs.text.lower_same_length`): twice as fast."""
     items = {fold(w).lower().strip() for w in phrases if w.strip()}
-    return re.compile(whole_words_pattern(items, _phrase_char)) if items else None
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(items, _phrase_char)})(?![\w-])") if items else None
 
 
 def phrase_re(phrases: Iterable[str]) -> re.Pattern[str] | None:

@@ -67,38 +67,6 @@ def trie_pattern(words: Iterable[str], escape: Callable[[str], str] = re.escape)
     return _emit(root, escape)
 
 
-def whole_words_pattern(words: Iterable[str], escape: Callable[[str], str] = re.escape, *,
-                        before: str = r"[\w-]", after: str = r"[\w-]") -> str:
-    """A regex for any of ``words`` standing whole, longest first: no character of ``before`` right before
-    it, none of ``after`` right after it (by default no letter, digit, ``_`` or ``-`` either side).
-
-    ``before`` and ``after`` are one-character classes. The same matches as
-    ``(?<!before)(?:trie)(?!after)``, written as one trie per first
-    character with the left boundary checked right after that character. A pattern that
-    opens with a lookbehind is tried at every position of a text; one that opens with a
-    character lets the engine skip to where a word may start: about twice as fast on
-    lowercased text. (Case-blind matching, ``re.IGNORECASE``, loses the gain: lowercase
-    the text instead.) A word whose first character ``escape`` writes as more than one
-    character (``\\s+`` for a space) keeps the lookbehind form.
-    """
-    unique = {w for w in words if w}
-    if not unique:
-        return r"(?!x)x"
-    rests: dict[str, list[str]] = {}
-    for word in unique:
-        rests.setdefault(word[0], []).append(word[1:])
-    if any(escape(first) != re.escape(first) for first in rests):
-        return rf"(?<!{before})(?:{trie_pattern(unique, escape)})(?!{after})"
-    branches = []
-    for first, ends in sorted(rests.items()):
-        rest = trie_pattern(ends, escape)
-        branch = rf"{escape(first)}(?<!{before}[\s\S])"
-        if rest:
-            branch += f"(?:{rest}){'?' if '' in ends else ''}"
-        branches.append(branch)
-    return rf"(?:{'|'.join(branches)})(?!{after})"
-
-
 def _nesting(root: Trie) -> int:
     """The deepest nesting of groups the trie would be written with (no recursion: words may be long)."""
     deepest = 0

@@ -34,7 +34,7 @@ from claimdocs.quantities.figures import (
     is_designation,
 )
 from claimdocs.quantities.times import TIME_RE, WHOLE_TIME_RE, time_from_match
-from claimdocs.text import lower_same_length, trie_pattern, whole_words_pattern
+from claimdocs.text import lower_same_length, trie_pattern
 
 
 class _Spanned(Protocol):
@@ -52,12 +52,8 @@ _ANCHOR_WORDS = (
     *W.DENOMINATORS, *W.PLURAL_DENOMINATORS, *W.MULTIPLIER_WORDS, *W.FOLD_WORDS,
     "day", "week", "weekend", "month", "year", "days", "weeks", "months", "years", "decades", "recent", "decade", "century",
 )  # fmt: skip
-#: Where a figure or time may be anchored in lowercased text: a digit or a number, time or count word, each at the
-#: start of a word (no letter or digit before it; a word also none after it). Opening with a character, not a
-#: lookbehind, lets the engine skip to the candidates (:func:`claimdocs.text.whole_words_pattern`).
-_ANCHOR_RE = re.compile(
-    rf"\d(?<![a-z0-9]\d)|{whole_words_pattern(_ANCHOR_WORDS, before='[a-z0-9]', after='[a-z]')}"
-)
+# Matched against " " + lowercased text, so the position of the leading non-letter is the anchor's offset.
+_ANCHOR_RE = re.compile(rf"[^a-z0-9](?:{trie_pattern(_ANCHOR_WORDS)}(?![a-z])|\d)")
 #: Phrases a figure may start with before its anchor: whole hedges ("in excess of", so a bare
 #: "in" is never tried), signed-change words, "between", "from", signs, currency codes, and the
 #: articles and "the" that stand right before an anchor word ("a dozen", "the majority"). A
@@ -121,7 +117,7 @@ _SYMBOL_LEADS = frozenset("$€£¥₹₪₩₽₺₦₴₱-−.")
 def _prepared(text: str) -> tuple[str, tuple[int, ...]]:
     """The lowercased text and its anchor offsets (cached: figures and times are scanned from the same text)."""
     low = lower_same_length(text)
-    return low, tuple([m.start() for m in _ANCHOR_RE.finditer(low)])
+    return low, tuple(m.start() for m in _ANCHOR_RE.finditer(" " + low))
 
 
 def _symbol_leads(low: str, a: int, floor: int) -> list[int]:
