@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -88,17 +89,29 @@ class Reading:
         return not any(ch.isalnum() for ch in self.text[s : q.open] + self.text[q.close : max(q.close, e)])
 
 
-_CACHE: dict[int, tuple[Article, Reading]] = {}
+_CACHE: dict[int, tuple[weakref.ref[Article], Reading]] = {}
 
 
 def reading_of(article: Article) -> Reading:
-    """The article's reading, once an article."""
-    hit = _CACHE.get(id(article))
-    if hit is None or hit[0] is not article:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        hit = _CACHE[id(article)] = (article, Reading.of(article.text, article.sentences))
-    return hit[1]
+    """The article's reading, once an article.
+
+    Keyed by ``id`` but held through a weak reference whose callback drops the entry: a
+    freed article's id, reused by a new one, never finds the old reading, and the cache
+    keeps no article alive.
+    """
+    key = id(article)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0]() is article:
+        return hit[1]
+    reading = Reading.of(article.text, article.sentences)
+
+    def _forget(ref: weakref.ref[Article], key: int = key) -> None:
+        entry = _CACHE.get(key)
+        if entry is not None and entry[0] is ref:
+            del _CACHE[key]
+
+    _CACHE[key] = (weakref.ref(article, _forget), reading)
+    return reading
 
 
 def follow_on(reading: Reading, i: int, verbs: re.Pattern[str] | None, depth: int = 0) -> tuple[int, int] | None:
