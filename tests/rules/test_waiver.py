@@ -262,3 +262,23 @@ def test_a_file_a_page_includes_carries_its_own_waivers(tmp_path: Path) -> None:
     [w] = result.waived
     assert (w.finding.path, w.finding.line, w.path, w.line, w.reason) == ("parts/quote.txt", 2, "parts/quote.txt", 1, REASON)
     assert result.summary["waived"] == 1
+
+
+@pytest.mark.parametrize("text", ["", "one line", "a\nb\n", "a\n\nccc\nd", "\n\n"])
+def test_a_line_and_column_is_the_offset_the_old_rescan_found(text: str) -> None:
+    """The line starts, found once, give each finding's offset as a scan from the start did."""
+    from claimdocs.rules.waiver import _line_starts, _offset
+
+    def rescan(line: int, col: int) -> int:
+        at = 0
+        for _ in range(line - 1):
+            nl = text.find("\n", at)
+            if nl < 0:
+                break
+            at = nl + 1
+        return at + col - 1
+
+    starts = _line_starts(text)
+    for line in range(0, text.count("\n") + 4):
+        for col in (1, 2, 5):
+            assert _offset(starts, line, col) == rescan(line, col), (line, col)

@@ -50,9 +50,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from claimdocs.article import Article
 from claimdocs.findings import Finding, RuleId, Waived
 from claimdocs.lexicon import QUOTE_CHARS, did_you_mean, shorten
 from claimdocs.model import ArticleWaiver
+from claimdocs.model import Waiver as ClaimWaiver
 from claimdocs.pages import Page
 from claimdocs.project import Location, Project
 from claimdocs.rules.context import SourceContext
@@ -210,30 +212,16 @@ def waive_page(page: Page, text: str, findings: list[Finding], ran: frozenset[st
 # ---------------------------------------------------------------- in the claims
 
 
-@on_project(WAIVER, needs_article=False)
-def claim_waivers_written(ctx: SourceContext) -> None:
-    """Each waiver on a claim or in ``waivers:`` names a rule it may waive, a reason, and (in the article) its text."""
-    for claim in ctx.project.claims.values():
-        for waiver in claim.waive:
-            rule, problem = rule_of(waiver.rule)
-            if rule is None:
-                ctx.report(claim.id, WAIVER, f"claim {claim.id}: a waiver {problem}" + _write(problem, _CLAIM_FORM))
-            if not has_reason(waiver.reason):
-                ctx.report(claim.id, WAIVER, f"claim {claim.id}: a waiver gives no reason; write {_CLAIM_FORM}")
-    article = ctx.project.article
-    for waiver, loc in ctx.project.waivers:
-        rule, problem = rule_of(waiver.rule)
-        problems = [f"the waiver {problem}"] if rule is None else []
-        if not has_reason(waiver.reason):
-            problems.append("the waiver gives no reason")
-        if not waiver.text.strip():
-            problems.append("the waiver names no text of the article")
-        elif article is not None:
-            where = article.anchor(waiver.text, waiver.prefix, waiver.suffix)
-            if isinstance(where, str):
-                problems.append(f"the waiver's text: {where}")
-        for problem in problems:
-            ctx.report_at(loc.path, loc.line, loc.col, WAIVER, problem + _write(problem, _ARTICLE_FORM))
+def _claim_waiver(waiver: ClaimWaiver, ident: str) -> tuple[RuleId | None, list[str]]:
+    """A claim's waiver: its rule if it is usable (a rule it may waive, a reason), and what is wrong with it.
+
+    One judgement, for the check that reports it and for applying it.
+    """
+    rule, problem = rule_of(waiver.rule)
+    problems = [] if rule is not None else [f"claim {ident}: a waiver {problem}" + _write(problem, _CLAIM_FORM)]
+    if not has_reason(waiver.reason):
+        problems.append(f"claim {ident}: a waiver gives no reason; write {_CLAIM_FORM}")
+    return (rule if not problems else None), problems
 
 
 @dataclass(frozen=True)
@@ -245,33 +233,57 @@ class _Span:
     end: int
 
 
+def _article_waiver(waiver: ArticleWaiver, loc: Location, article: Article | None) -> tuple[_Span | None, list[str]]:
+    """A ``waivers:`` entry: the span of the article it is about (widened to its quotation marks) if it is usable,
+    and what is wrong with it. One judgement, for the check that reports it and for applying it.
+    """
+    rule, problem = rule_of(waiver.rule)
+    problems = [f"the waiver {problem}"] if rule is None else []
+    if not has_reason(waiver.reason):
+        problems.append("the waiver gives no reason")
+    where: tuple[int, int] | str = ""
+    if not waiver.text.strip():
+        problems.append("the waiver names no text of the article")
+    elif article is not None:
+        where = article.anchor(waiver.text, waiver.prefix, waiver.suffix)
+        if isinstance(where, str):
+            problems.append(f"the waiver's text: {where}")
+    if rule is None or problems or isinstance(where, str) or article is None:
+        return None, problems
+    start, end = where
+    if start > 0 and article.text[start - 1] in QUOTE_CHARS:
+        start -= 1
+    return _Span(waiver, loc, rule, start, end), problems
+
+
+@on_project(WAIVER, needs_article=False)
+def claim_waivers_written(ctx: SourceContext) -> None:
+    """Each waiver on a claim or in ``waivers:`` names a rule it may waive, a reason, and (in the article) its text."""
+    for claim in ctx.project.claims.values():
+        for waiver in claim.waive:
+            for message in _claim_waiver(waiver, claim.id)[1]:
+                ctx.report(claim.id, WAIVER, message)
+    article = ctx.project.article
+    for waiver, loc in ctx.project.waivers:
+        for problem in _article_waiver(waiver, loc, article)[1]:
+            ctx.report_at(loc.path, loc.line, loc.col, WAIVER, problem + _write(problem, _ARTICLE_FORM))
+
+
 def _article_spans(project: Project) -> list[_Span]:
-    """The valid ``waivers:`` entries, with the span of the article each is about (widened to its quotation marks)."""
+    """The usable ``waivers:`` entries, each with the span of the article it is about."""
     article = project.article
-    if article is None:
-        return []
-    out = []
-    for waiver, loc in project.waivers:
-        rule = rule_of(waiver.rule)[0]
-        where = article.anchor(waiver.text, waiver.prefix, waiver.suffix) if waiver.text.strip() else ""
-        if rule is None or not has_reason(waiver.reason) or isinstance(where, str):
-            continue
-        start, end = where
-        if start > 0 and article.text[start - 1] in QUOTE_CHARS:
-            start -= 1
-        out.append(_Span(waiver, loc, rule, start, end))
-    return out
+    spans = (_article_waiver(waiver, loc, article)[0] for waiver, loc in project.waivers) if article is not None else ()
+    return [span for span in spans if span is not None]
 
 
-def _offset(text: str, line: int, col: int) -> int:
-    """The offset of a 1-based line and column in ``text``."""
-    at = 0
-    for _ in range(line - 1):
-        nl = text.find("\n", at)
-        if nl < 0:
-            break
-        at = nl + 1
-    return at + col - 1
+def _line_starts(text: str) -> list[int]:
+    """The offset each line of ``text`` starts at: found once, for every finding a waiver is looked up for."""
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _offset(starts: list[int], line: int, col: int) -> int:
+    """The offset of a 1-based line and column (a line past the last is read as the last)."""
+    return starts[max(0, min(line, len(starts)) - 1)] + col - 1
 
 
 def waive_claims(project: Project, findings: Iterable[Finding], ran: frozenset[str], places: Places,
@@ -284,8 +296,8 @@ def waive_claims(project: Project, findings: Iterable[Finding], ran: frozenset[s
     by_claim: dict[str, list[tuple[RuleId, str]]] = {}
     for claim in project.claims.values():
         for waiver in claim.waive:
-            rule = rule_of(waiver.rule)[0]
-            if rule is not None and has_reason(waiver.reason):
+            rule = _claim_waiver(waiver, claim.id)[0]
+            if rule is not None:
                 by_claim.setdefault(claim.id, []).append((rule, waiver.reason))
     spans = _article_spans(project)
     article = project.article
@@ -293,6 +305,7 @@ def waive_claims(project: Project, findings: Iterable[Finding], ran: frozenset[s
     waived: list[Waived] = []
     used: set[tuple[str, RuleId]] = set()
     used_spans: set[int] = set()
+    starts: list[int] | None = None
     for f in findings:
         hit: Waived | None = None
         loc = project.where.get(f.claim) if f.claim else None
@@ -302,7 +315,9 @@ def waive_claims(project: Project, findings: Iterable[Finding], ran: frozenset[s
                 hit = Waived(f, reason, loc.path, loc.line)
                 used.add((f.claim or "", f.rule))
         elif f.rule not in UNWAIVABLE and article is not None and f.path == article.path and spans:
-            offset = _offset(article.text, f.line, f.col)
+            if starts is None:
+                starts = _line_starts(article.text)
+            offset = _offset(starts, f.line, f.col)
             n = next((i for i, s in enumerate(spans) if s.rule == f.rule and s.start <= offset < s.end), None)
             if n is not None:
                 hit = Waived(f, spans[n].waiver.reason, spans[n].where.path, spans[n].where.line)
