@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
+from claimdocs.caching import cached_property
 from claimdocs.findings import RuleId
 from claimdocs.model import AnyClaim
 
@@ -59,10 +60,11 @@ class _Declares:
     them to the context at every call)."""
 
     emits: tuple[Rule, ...]
-    ids: frozenset[str]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", frozenset(r.id for r in self.emits))
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        # kept in the instance's __dict__ at first use (a frozen dataclass allows it): no check class declares a field
+        return frozenset(r.id for r in self.emits)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,6 @@ class MarkCheck(_Declares, Generic[C]):
     kinds: tuple[type[AnyClaim], ...]
     #: Also on bare markers (``{claim}`id```), whose text is the claim's own.
     bare: bool = False
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, view: View, mark: Mark, claim: C) -> None:
         outer = ctx.allow(self.ids)
@@ -90,7 +91,6 @@ class BlockCheck(_Declares):
 
     fn: Callable[[PageContext, View], None]
     emits: tuple[Rule, ...]
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, view: View) -> None:
         outer = ctx.allow(self.ids)
@@ -106,7 +106,6 @@ class SentenceCheck(_Declares):
 
     fn: Callable[[PageContext, Sentence], None]
     emits: tuple[Rule, ...]
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, sentence: Sentence) -> None:
         outer = ctx.allow(self.ids)
@@ -122,7 +121,6 @@ class PageCheck(_Declares):
 
     fn: Callable[[PageContext, Page], None]
     emits: tuple[Rule, ...]
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: PageContext, page: Page) -> None:
         outer = ctx.allow(self.ids)
@@ -139,7 +137,6 @@ class ClaimCheck(_Declares, Generic[C]):
     fn: Callable[[SourceContext, C, int, int], None]
     emits: tuple[Rule, ...]
     kinds: tuple[type[AnyClaim], ...]
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: SourceContext, claim: C, start: int, end: int) -> None:
         outer = ctx.allow(self.ids)
@@ -157,7 +154,6 @@ class ProjectCheck(_Declares):
     emits: tuple[Rule, ...]
     #: Runs only when the article could be read (else its absence is the finding).
     needs_article: bool = True
-    ids: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __call__(self, ctx: SourceContext) -> None:
         outer = ctx.allow(self.ids)
