@@ -134,3 +134,18 @@ def test_the_myst_extensions_the_project_reads_pages_with(tmp_path: Path) -> Non
     [finding] = project.findings
     assert (finding.path, finding.line, finding.rule) == ("conf.py", 1, "config")
     assert "no_such_extension" in finding.message
+
+
+def test_a_claims_file_invalid_as_a_whole_keeps_its_valid_items() -> None:
+    """One bad entity or waiver hides none of the others: each section is salvaged item by item."""
+    from claimdocs.project import _ENTITY, _WAIVER, _salvage
+
+    data = {
+        "entities": [{"id": "levi", "kind": "person", "name": "Dana Levi"}, {"id": "x", "kind": "nobody"},
+                     {"id": "ann", "kind": "person", "name": "Ann"}],
+        "waivers": [{"rule": "coverage", "text": "Bridge", "reason": "headline"}, {"rule": 3, "nope": 1}, "text"],
+        "claims": "not a list",
+    }
+    assert [(i, e.id) for i, e in _salvage(data, "entities", _ENTITY)] == [(0, "levi"), (2, "ann")]
+    assert [(i, w.text) for i, w in _salvage(data, "waivers", _WAIVER)] == [(0, "Bridge")]
+    assert _salvage(data, "claims", _ENTITY) == [] and _salvage(data, "missing", _WAIVER) == []

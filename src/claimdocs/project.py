@@ -12,7 +12,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -25,6 +25,8 @@ from claimdocs.loader import decode, load_yaml, validate
 from claimdocs.model import AnyClaim, ArticleWaiver, Claim, ClaimsFile, Entity, Role, SourceMeta, Vocabulary
 from claimdocs.myst import DEFAULT_EXTENSIONS, check_extensions
 from claimdocs.registry import Registry
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -290,8 +292,8 @@ def _load_claims_file(project: Project, path: Path) -> Vocabulary | None:
         waivers = list(enumerate(parsed.waivers))
     else:
         # keep what is valid so one bad claim does not hide every other check
-        items = _salvage(loaded.data)
-        waivers = _salvage_waivers(loaded.data)
+        items = {"entities": _salvage(loaded.data, "entities", _ENTITY), "claims": _salvage(loaded.data, "claims", _CLAIM)}
+        waivers = _salvage(loaded.data, "waivers", _WAIVER)
     for i, waiver in waivers:
         project.waivers.append((waiver, Location(display, *loaded.where(("waivers", i)))))
     for section, target in (("entities", project.entities), ("claims", project.claims)):
@@ -312,26 +314,13 @@ def _load_claims_file(project: Project, path: Path) -> Vocabulary | None:
     return parsed.vocabulary if parsed is not None else None
 
 
-def _salvage(data: dict[str, Any]) -> dict[str, list[tuple[int, Entity | AnyClaim]]]:
-    good: dict[str, list[tuple[int, Entity | AnyClaim]]] = {"entities": [], "claims": []}
-    for section, adapter in (("entities", _ENTITY), ("claims", _CLAIM)):
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
-        for i, item in enumerate(items):
-            try:
-                good[section].append((i, adapter.validate_python(item)))
-            except ValidationError:
-                continue
-    return good
-
-
-def _salvage_waivers(data: dict[str, Any]) -> list[tuple[int, ArticleWaiver]]:
-    items = data.get("waivers")
-    good: list[tuple[int, ArticleWaiver]] = []
+def _salvage(data: dict[str, Any], section: str, adapter: TypeAdapter[T]) -> list[tuple[int, T]]:
+    """The valid items of one section of a claims file that is not valid as a whole, with their indexes."""
+    items = data.get(section)
+    good: list[tuple[int, T]] = []
     for i, item in enumerate(items if isinstance(items, list) else []):
         try:
-            good.append((i, _WAIVER.validate_python(item)))
+            good.append((i, adapter.validate_python(item)))
         except ValidationError:
             continue
     return good
