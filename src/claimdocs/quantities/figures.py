@@ -511,6 +511,13 @@ _DIGIT_START_RE = re.compile(r"[-−]?[$€£¥₹₪₩₽₺₦₴₱a-z]*\s?[
 _PLAIN_COUNT_RE = re.compile(rf"(?:{W99}|\d{{1,3}})")
 
 
+def _signed(a: Amount, word: str) -> tuple[float, Literal["rise", "fall"]]:
+    """A change's value and direction, both from its word: a fall is negative, a rise positive (for the verb and the noun)."""
+    if fold(word) in _FALLS:
+        return -abs(a.value), "fall"
+    return abs(a.value), "rise"
+
+
 def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: bool) -> Figure | None:
     """The Figure for a match on ``low`` (the lowercased ``text``); None when the match is no figure.
 
@@ -534,10 +541,10 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
     hedge, hedge_word = (HEDGE_OF[fold(hedge_text)], fold(hedge_text)) if hedge_text else (Hedge.EXACT, None)
     if g["srel"] is not None:
         a = Amount(low, *m.span("srel"))
-        fall = fold(g["sword"]) in _FALLS
         if a.hedge_after:
             hedge, hedge_word = _HEDGE_AFTER_OF[a.hedge_after], a.hedge_after
-        return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
+        value, change = _signed(a, g["sword"])
+        return fig(value, hedge, a.unit, hedge_word, change=change)
     if g.get("ra") is not None:
         ends = _range(Amount(low, *m.span("ra")), Amount(low, *m.span("rb")))
         return None if ends is None else fig(None, Hedge.RANGE, ends[2], hedge_word, ends[0], ends[1])
@@ -580,8 +587,8 @@ def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: boo
         return fig(float(Fraction(int(num), int(den))), hedge, "fraction", hedge_word)
     if g.get("snoun") is not None:
         if a.unit in W.RELATIVE_UNITS:
-            fall = fold(g["snoun"]) in _FALLS
-            return fig(-abs(a.value) if fall else abs(a.value), hedge, a.unit, hedge_word, change="fall" if fall else "rise")
+            value, change = _signed(a, g["snoun"])
+            return fig(value, hedge, a.unit, hedge_word, change=change)
         end = a.end  # "a 12-cent cut": only a percent or a point change is signed by its noun
     if not allow_lone_one and a.unit is None and fold(low[a.start : a.end]) == "one":
         return None  # "one of the", "one side": too ambiguous to be a count
