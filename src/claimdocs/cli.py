@@ -135,23 +135,29 @@ def _refuse_output(target: Path, config: Config, project: Project, included: Ite
     neither does anything that is not a regular file (a FIFO would block the writer).
     """
     shown = printable(str(target))
-    real = Path(os.path.realpath(target))
+    real = _real(target)
     if real.exists() and not real.is_file():
         raise CannotRun(f"--output {shown}: not a regular file; write the report to a file")
-    root = Path(os.path.realpath(config.root))
     files = {config.path("article"), config.path("metadata"), config.root / "pyproject.toml", *conf_files(config),
              *project.files, *page_files(config), *(config.root / p for p in included)}
-    if any(real == Path(os.path.realpath(f)) for f in files):
+    if any(real == _real(f) for f in files):
         raise CannotRun(f"--output {shown}: it is an input of the project; write the report elsewhere")
+    root = _real(config.root)
     folders = {config.path("claims"), config.path("docs"), config.path("article").parent, config.path("metadata").parent}
     for folder in folders:
-        inside = Path(os.path.realpath(folder))
+        inside = _real(folder)
         if inside != root and (real == inside or inside in real.parents):
             raise CannotRun(f"--output {shown}: it lies in {config.display(folder)}/, among the project's inputs; "
                             "write the report elsewhere")
-    docs, claims = Path(os.path.realpath(config.path("docs"))), Path(os.path.realpath(config.path("claims")))
-    if (real.suffix == ".md" and docs in real.parents) or (real.suffix in (".yaml", ".yml") and claims in real.parents):
+    # the pages or the claims in the project folder itself: only what would be read as one is refused
+    read_as_input = {".md": config.path("docs"), ".yaml": config.path("claims"), ".yml": config.path("claims")}
+    if real.suffix in read_as_input and _real(read_as_input[real.suffix]) in real.parents:
         raise CannotRun(f"--output {shown}: it would be read as an input of the project; write the report elsewhere")
+
+
+def _real(path: Path) -> Path:
+    """A path with its links resolved, as the file system will open it."""
+    return Path(os.path.realpath(path))
 
 
 def _emit(text: str, fmt: str) -> None:
