@@ -28,7 +28,6 @@ folder beside the target, which is then renamed into place in one step.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -143,8 +142,8 @@ def _description(text: str) -> str:
 
 def project_files(name: str, raw: bytes, lexicon: Lexicon = DEFAULT) -> tuple[dict[str, bytes], Proposal]:
     """Every file of the scaffold (path relative to the project -> bytes), and what was found."""
-    text = raw.decode("utf-8")
-    article = Article.from_bytes(f"seeds/{name}.txt", raw)
+    article = Article.from_bytes(f"seeds/{name}.txt", raw)  # decoded and hashed once, here
+    text = article.text
     proposal = propose(article, lexicon)
     title = _draft_title(text)
     meta = "\n".join([
@@ -153,7 +152,7 @@ def project_files(name: str, raw: bytes, lexicon: Lexicon = DEFAULT) -> tuple[di
         f"title: {_q(title)}",
         f"description: {_q(_description(text))}",
         f"file: {_q(name + '.txt')}",
-        f"sha256: {hashlib.sha256(raw).hexdigest()}",
+        f"sha256: {article.sha256}",
         "encoding: utf-8",
     ]) + "\n"
     files: dict[str, str] = {
