@@ -19,6 +19,7 @@ Everything is a draft (``draft: true``), for an editor to review: see
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -272,11 +273,21 @@ class Anchor:
         return m.group() if m else ""
 
 
-def _sentence(article: Article, start: int, end: int) -> tuple[int, int]:
-    for s, e in article.sentences:
-        if s <= start < e:
-            return s, max(e, min(end, len(article.text)))
-    return start, end
+class _Sentences:
+    """The sentence holding a span, by bisection over the article's sentences (in order, not overlapping)."""
+
+    def __init__(self, article: Article) -> None:
+        self.spans = article.sentences
+        self.starts = [s for s, _e in self.spans]
+        self.length = len(article.text)
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``start``, stretched to ``end``; else the span itself."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and start < self.spans[i][1]:
+            s, e = self.spans[i]
+            return s, max(e, min(end, self.length))
+        return start, end
 
 
 def _clause_after(text: str, end: int, limit: int = 8) -> str:
@@ -293,12 +304,13 @@ def propose(article: Article, lexicon: Lexicon = DEFAULT) -> Proposal:
     names, pairs = find_names(article, lexicon)
     by_id = {n.id: n for n in names}
     anchor = Anchor(article)
+    sentence = _Sentences(article)
     used: set[str] = {n.id for n in names}
     claims: list[dict[str, Any]] = []
     counts = {"figures": 0, "dates and times": 0, "quotations": 0, "according to": 0, "names": len(names)}
 
     def summary(start: int, end: int) -> str:
-        s, e = _sentence(article, start, end)
+        s, e = sentence(start, end)
         return shorten(fold(text[s:e]), 600)
 
     # "according to X": the source of the figures of its sentence, and an assertion of its own
@@ -320,7 +332,7 @@ def propose(article: Article, lexicon: Lexicon = DEFAULT) -> Proposal:
             n = Name(ident, who, EntityKind.GROUP, first=(at, end))
             names.append(n)
             by_id[ident] = n
-        s, e = _sentence(article, m.start(), m.end())
+        s, e = sentence(m.start(), m.end())
         sources.append((s, e, ident))
         counts["according to"] += 1
         claims.append({
@@ -361,7 +373,7 @@ def propose(article: Article, lexicon: Lexicon = DEFAULT) -> Proposal:
             "evidence": anchor(t.start, t.end),
         })
 
-    speakers = _Speakers(article, pairs, by_id, lexicon)
+    speakers = _Speakers(article, sentence, pairs, by_id, lexicon)
     unknown: str | None = None
     for q in quotations(text):
         inner = text[q.start : q.end]
@@ -401,13 +413,15 @@ _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 class _Speakers:
     """Who says a quotation: a name beside a speech verb near it, a pronoun's person, or the speaker before."""
 
-    def __init__(self, article: Article, pairs: list[tuple[Mention, str]], names: dict[str, Name], lexicon: Lexicon) -> None:
+    def __init__(self, article: Article, sentence: _Sentences, pairs: list[tuple[Mention, str]], names: dict[str, Name],
+                 lexicon: Lexicon) -> None:
         self.text = article.text
-        self.article = article
+        self.sentence = sentence
         self.mentions = sorted(pairs, key=lambda p: p[0].start)
         self.names = names
         verbs = sorted({v for v in lexicon.speech_verbs if " " not in v}, key=len, reverse=True)
         self.verb = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])", re.IGNORECASE)
+        verb_before = re.compile(r"(?:" + self.verb.pattern + r")\s+$", re.IGNORECASE)  # compiled once, not a mention
         self.last: tuple[int, str] | None = None  # where the previous quotation closed, and its speaker
         #: Mentions beside a speech verb ("Levi, the mayor, said"; "said Levi"): (where, entity), in order.
         self.speaking: list[tuple[int, str]] = []
@@ -415,8 +429,7 @@ class _Speakers:
             tail = self.text[mention.end : mention.end + 160]
             head = self.text[max(0, mention.start - 20) : mention.start]
             verb_after = next((v for v in self.verb.finditer(tail) if _attached(tail[: v.start()], verb_first=False)), None)
-            verb_before = re.search(r"(?:" + self.verb.pattern + r")\s+$", head, re.IGNORECASE)
-            if verb_after or verb_before:
+            if verb_after or verb_before.search(head):
                 self.speaking.append((mention.start, ident))
 
     def of(self, open_: int, close: int) -> str | None:
@@ -424,7 +437,7 @@ class _Speakers:
         p0 = text.rfind("\n", 0, open_) + 1
         p1 = text.find("\n", close)
         p1 = len(text) if p1 < 0 else p1
-        s, _e = _sentence(self.article, open_, close)
+        s, _e = self.sentence(open_, close)
         before_start = max(p0, s if s <= open_ else p0)
         nxt = next(quotations(text[close:p1]), None)
         after_end = close + nxt.open if nxt else p1
