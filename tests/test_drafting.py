@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimdocs.article import Article
-from claimdocs.drafting import _Sentences
+from claimdocs.drafting import Anchor, _Sentences, propose
 from conftest import ARTICLE, ROOT
 
 EXAMPLE_ARTICLE = ROOT / "examples" / "norvalia-hospitals" / "seeds" / "norvalia-hospitals.txt"
@@ -35,3 +39,24 @@ def test_the_sentence_of_a_span_is_the_scan_answer(path) -> None:
 def test_the_sentence_of_a_text_without_sentences() -> None:
     article = Article.from_bytes("blank.txt", b"   \n")
     assert _Sentences(article)(1, 3) == _scan(article, 1, 3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(before=st.text(alphabet="ab \n\u00a0.\u2019", max_size=30), after=st.text(alphabet="ab \n\u00a0.\u2019", max_size=30),
+       k=st.integers(1, 6))
+def test_the_words_around_an_anchor_are_the_regex_answer(before: str, after: str, k: int) -> None:
+    """Word by word, the words before and after a span are what the regexes found (on texts short enough for them)."""
+    anchor = Anchor(Article.from_bytes("a.txt", (before + "X" + after).encode()))
+    m = re.search(rf"(?:\S+\s*){{1,{k}}}$", before)
+    assert anchor._words_before(len(before), k) == (m.group() if m else "")
+    m = re.match(rf"(?:\s*\S+){{1,{k}}}", after)
+    assert anchor._words_after(len(before) + 1, k) == (m.group() if m else "")
+
+
+def test_a_repeated_passage_is_drafted_without_a_hang() -> None:
+    """An article that repeats a passage needs many words of prefix to anchor each figure: found word by word."""
+    passage = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    article = Article.from_bytes("twice.txt", (passage + "\n" + passage).encode())
+    started = time.perf_counter()
+    proposal = propose(article)
+    assert proposal.claims and time.perf_counter() - started < 60

@@ -237,6 +237,9 @@ class Proposal:
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:!?\u201c\u201d\"()\n]{2,120})")
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 class Anchor:
     """Evidence blocks: the exact text, with prefix or suffix words until it is found exactly once."""
 
@@ -265,12 +268,20 @@ class Anchor:
         return block
 
     def _words_after(self, end: int, k: int) -> str:
-        m = re.match(rf"(?:\s*\S+){{1,{k}}}", self.text[end : end + 400])
-        return m.group() if m else ""
+        """Up to ``k`` words after ``end`` (within 400 characters), with the space before each."""
+        window = self.text[end : end + 400]
+        ends = [m.end() for m in _NONSPACE.finditer(window)]
+        return window[: ends[min(k, len(ends)) - 1]] if ends else ""
 
     def _words_before(self, start: int, k: int) -> str:
-        m = re.search(rf"(?:\S+\s*){{1,{k}}}$", self.text[max(0, start - 400) : start])
-        return m.group() if m else ""
+        """Up to ``k`` words before ``start`` (within 400 characters), with the space after each.
+
+        Word by word: a regex anchored at the end (``(?:\\S+\\s*){1,k}$``) backtracks through every way of
+        splitting the words before, and hung on an article that repeats a passage.
+        """
+        window = self.text[max(0, start - 400) : start]
+        starts = [m.start() for m in _NONSPACE.finditer(window)]
+        return window[starts[-min(k, len(starts))] :] if starts else ""
 
 
 class _Sentences:
