@@ -513,9 +513,7 @@ _PLAIN_COUNT_RE = re.compile(rf"(?:{W99}|\d{{1,3}})")
 
 def _signed(a: Amount, word: str) -> tuple[float, Literal["rise", "fall"]]:
     """A change's value and direction, both from its word: a fall is negative, a rise positive (for the verb and the noun)."""
-    if fold(word) in _FALLS:
-        return -abs(a.value), "fall"
-    return abs(a.value), "rise"
+    return (-abs(a.value), "fall") if fold(word) in _FALLS else (abs(a.value), "rise")
 
 
 def figure_from_match(m: re.Match[str], low: str, text: str, allow_lone_one: bool) -> Figure | None:
