@@ -677,3 +677,11 @@ def test_anchored_scan_equals_trying_every_offset(parts: list[tuple[str, str]], 
 def test_anchored_scan_is_exact_on_the_new_forms(parts: list[tuple[str, str]], case: Callable[[str], str]) -> None:
     """Money, ranges, ratios, ordinals, signs and lead phrases ("as many as") keep the scan exact."""
     _assert_anchored_scan_is_exact(case("".join(w + s for w, s in parts)))
+
+
+def test_the_hedges_held_to_a_clause_end_are_the_at_phrases_among_the_hedges_after_a_number() -> None:
+    from claimdocs.quantities import HEDGES_AFTER_AT_CLAUSE_END
+
+    assert frozenset({"at least", "at the least", "at minimum", "at most", "at the most", "at maximum"}) == HEDGES_AFTER_AT_CLAUSE_END
+    assert find_figures("They counted 20 at least once.")[0].hedge is not Hedge.LOWER_BOUND
+    assert find_figures("They counted 20 at least.")[0].hedge is Hedge.LOWER_BOUND

@@ -88,8 +88,8 @@ HEDGE_WORDS_AFTER: dict[Hedge, tuple[str, ...]] = {
     Hedge.UPPER_BOUND: ("or less", "or fewer", "or below", "or lower", "or under", "at most", "at the most", "at maximum"),
 }  # fmt: skip
 #: Of those, the ones that bound a number only at the end of a clause ("$21bn at least."): before
-#: another word they are adverbs of the verb ("20 at least once", "3% at most for now").
-HEDGES_AFTER_AT_CLAUSE_END = frozenset({"at least", "at the least", "at minimum", "at most", "at the most", "at maximum"})
+#: another word they are adverbs of the verb ("20 at least once", "3% at most for now"). The "at ..." ones.
+HEDGES_AFTER_AT_CLAUSE_END = frozenset(w for ws in HEDGE_WORDS_AFTER.values() for w in ws if w.startswith("at "))
 
 #: Vague words that mean the same thing, mapped to one spelling for ``Figure.key``.
 VAGUE_ALIASES = {"the majority": "a majority"}
