@@ -1,7 +1,7 @@
 """The engine: runs the registry's checks over the article, the claims and the pages.
 
 One engine for every caller: pytest, ``claimdocs check`` and the Sphinx build
-(which calls :func:`check_page` at ``source-read`` and :func:`check_source` at
+(which calls :func:`check_page` as it parses each page and :func:`check_source` at
 ``builder-inited``) run exactly these functions.
 
 - :func:`check_source`: the article to the claims. Load-time findings, then each
