@@ -184,6 +184,37 @@ def test_a_failure_inside_the_check_is_one_warning_and_the_page_is_still_built(
     assert "The ministry reports" in (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
 
 
+OTHER_PARSER = """
+from myst_parser.parsers.sphinx_ import MystParser
+
+
+class Marked(MystParser):
+    def parse(self, inputstring, document):
+        super().parse(inputstring + "\\n\\nRead by the other parser.\\n", document)
+
+
+def setup(app):
+    app.setup_extension("myst_parser")
+    app.add_source_parser(Marked, override=True)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_another_extension_s_markdown_parser_is_kept_and_its_pages_still_checked(build, project: Path) -> None:
+    (project / "other_parser.py").write_text(OTHER_PARSER, encoding="utf-8")
+    conf = (project / "conf.py").read_text(encoding="utf-8")
+    (project / "conf.py").write_text("import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+                                     + conf.replace('extensions = ["myst_parser",', 'extensions = ["other_parser",'),
+                                     encoding="utf-8")
+    (project / "refs.md").write_text((project / "refs.md").read_text(encoding="utf-8")
+                                     + "\nThe ministry reports {claim}`1,500 <evacuated>` people evacuated.\n"
+                                     + "\n<div>HTMLBLOCK</div>\n", encoding="utf-8")
+    warnings = build()
+    assert "refs.md:" in warnings and "[claims.hedge]" in warnings and "an HTML block is not checked" in warnings
+    page = (project / "_build" / "html" / "refs.html").read_text(encoding="utf-8")
+    assert "Read by the other parser." in page and "HTMLBLOCK" not in page
+
+
 # ---------------------------------------------------------------- when two parsers make the same tokens
 
 

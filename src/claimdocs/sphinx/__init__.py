@@ -27,7 +27,7 @@ from claimdocs.config import Config
 from claimdocs.sphinx import events, markup, theme
 from claimdocs.sphinx.domain import ENV_VERSION, ClaimXRefRole, warn_missing_reference
 from claimdocs.sphinx.nodes import add_nodes
-from claimdocs.sphinx.parser import ClaimsMystParser
+from claimdocs.sphinx.parser import install as install_parser
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -37,8 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types = (type(default), list, type(None)) if isinstance(default, tuple) else (type(default), type(None))
         app.add_config_value(f"claimdocs_{key}", None, "env", types)
     add_nodes(app)
-    app.setup_extension("myst_parser")  # first: its parser is replaced by claimdocs' (which checks pages as it parses)
-    app.add_source_parser(ClaimsMystParser, override=True)
+    install_parser(app)
     app.setup_extension("claimdocs.sphinx.domain")
     app.add_role("claim", markup.ClaimRole())
     app.add_role("claim-ref", ClaimXRefRole("claim"))

@@ -26,6 +26,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
+from sphinx.application import Sphinx
 
 from claimdocs.myst import cap_runs
 from claimdocs.sphinx.events import blank, check_read_page, take_handed_over
@@ -102,3 +103,15 @@ class ClaimsMystParser(MystParser):
         if tokens is None:
             tokens = parser.parse(inputstring, md_env)
         parser.renderer.render(tokens, parser.options, md_env)
+
+
+def install(app: Sphinx) -> None:
+    """Set up myst-parser, then put :class:`ClaimsMystParser` in place of its parser.
+
+    Only in place of myst-parser's own: a parser another extension put there (a subclass,
+    another format's) is left alone, and the pages it reads are checked at ``source-read``.
+    """
+    app.setup_extension("myst_parser")
+    parsers = app.registry.get_source_parsers()
+    if all(parsers.get(filetype) is MystParser for filetype in ClaimsMystParser.supported):
+        app.add_source_parser(ClaimsMystParser, override=True)
