@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 
-from claimdocs.myst import DEFAULT_EXTENSIONS, MAX_BLOCK_CHARS, cap_runs
+from claimdocs.myst import DEFAULT_EXTENSIONS, MAX_BLOCK_CHARS, cap_runs, parser
 from claimdocs.pages import Block, parse_page, position_of, split_role
 
 
@@ -324,6 +325,24 @@ def test_a_paragraph_over_the_cap_is_refused_and_blanked_keeping_lines() -> None
     after = next(b for b in page.blocks if "After" in b.text)
     assert (after.segments[0].line, after.segments[0].col) == (6, 1)
     assert not any("word" in b.text for b in page.blocks)
+
+
+def test_a_page_given_its_top_level_tokens_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Sphinx build parses a page once, for the checker and MyST's renderer; a directive's body is parsed here."""
+    text = "Intro, 12.\n\n:::{note}\nInside, 3.\n:::\n"
+    tokens = parser(DEFAULT_EXTENSIONS).parse(text)
+    parsed: list[str] = []
+    real = MarkdownIt.parse
+    monkeypatch.setattr(MarkdownIt, "parse", lambda self, src, env=None: parsed.append(src) or real(self, src, env))
+    assert parse_page(text, "p.md", tokens=tokens) == parse_page(text, "p.md")
+    assert parsed == ["Inside, 3.\n", text, "Inside, 3.\n"]  # given: the body; not given: the page, the body
+
+
+def test_tokens_given_for_a_page_over_the_cap_are_not_read() -> None:
+    """The checker reads such a page blanked (markdown-it is slow on it), not as the tokens say."""
+    text = f"{'word ' * (MAX_BLOCK_CHARS // 5 + 10)}\n\nAfter it, 12 people.\n"
+    assert parse_page(text, "p.md", tokens=[]) == parse_page(text, "p.md")
+    assert [b.text for b in parse_page(text, "p.md", tokens=[]).blocks] == ["After it, 12 people."]
 
 
 def test_capping_keeps_every_line_and_leaves_short_paragraphs() -> None:

@@ -222,11 +222,15 @@ def split_role(content: str) -> tuple[str, str | None]:
     return content.strip(), None
 
 
-def parse_page(text: str, path: str, *, extensions: frozenset[str] = DEFAULT_EXTENSIONS) -> Page:
+def parse_page(text: str, path: str, *, extensions: frozenset[str] = DEFAULT_EXTENSIONS,
+               tokens: list[Token] | None = None) -> Page:
     """The prose blocks of a MyST page, with lines and columns into ``text``.
 
     ``extensions``: the MyST extensions Sphinx reads the page with (the project's, see
-    :func:`claimdocs.config.myst_extensions`).
+    :func:`claimdocs.config.myst_extensions`). ``tokens``: ``text`` already parsed at top level
+    by a parser that makes the same tokens as :func:`claimdocs.myst.parser` (the Sphinx build's,
+    which renders them too), so it is not parsed twice; ignored when a run of lines is over
+    :data:`MAX_BLOCK_CHARS`, since the checker reads that text blanked.
     """
     page = Page(path=path, blocks=[])
     text, long_runs = cap_runs(text)
@@ -235,15 +239,17 @@ def parse_page(text: str, path: str, *, extensions: frozenset[str] = DEFAULT_EXT
             line, 1, f"a paragraph of {end - start:,} characters without a blank line (the limit is "
             f"{MAX_BLOCK_CHARS:,}): split it with blank lines", start, end,
         ))
-    _parse_into(page, text, Locator(text), 0, 0, parser(frozenset(extensions)))
+    _parse_into(page, text, Locator(text), 0, 0, parser(frozenset(extensions)), None if long_runs else tokens)
     return page
 
 
-def _parse_into(page: Page, source: str, loc: Locator, base_line: int, depth: int, md: MarkdownIt) -> None:
-    """Parse ``source``, whose line 0 is line ``base_line`` (0-based) of the page."""
+def _parse_into(page: Page, source: str, loc: Locator, base_line: int, depth: int, md: MarkdownIt,
+                tokens: list[Token] | None = None) -> None:
+    """Parse ``source`` (unless ``tokens`` are its tokens), whose line 0 is line ``base_line`` (0-based) of the page."""
     if depth > 20:  # directives nested deeper than any real page: read no further
         return
-    tokens = md.parse(source)
+    if tokens is None:
+        tokens = md.parse(source)
     for i, tok in enumerate(tokens):
         if tok.type == "inline" and tok.map is not None:
             kind = _block_kind(tokens, i)

@@ -1,7 +1,7 @@
 """The engine: runs the registry's checks over the article, the claims and the pages.
 
 One engine for every caller: pytest, ``claimdocs check`` and the Sphinx build
-(which calls :func:`check_page` at ``source-read`` and :func:`check_source` at
+(which calls :func:`check_page` as it parses each page and :func:`check_source` at
 ``builder-inited``) run exactly these functions.
 
 - :func:`check_source`: the article to the claims. Load-time findings, then each
@@ -36,6 +36,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+
+from markdown_it.token import Token
 
 from claimdocs.files import MAX_PAGE_BYTES, Refused, read_input
 from claimdocs.findings import Finding, RuleId, Waived
@@ -175,7 +177,8 @@ def unused_claims(project: Project, used: Iterable[str]) -> SourceResult:
 
 
 def check_page(
-    project: Project, path: str, text: str, *, tables: Tables | None = None, tracing: bool = True
+    project: Project, path: str, text: str, *, tables: Tables | None = None, tracing: bool = True,
+    tokens: list[Token] | None = None,
 ) -> PageResult:
     """Every page-rule finding of one MyST page, the markers it uses and its {nofact} count.
 
@@ -183,9 +186,11 @@ def check_page(
     them already (otherwise they are found in the cache, which checks the claims changed).
     ``tracing``: run the sentence checks (every sentence traced to the article); the tests of
     the other families turn them off to specify each family alone.
+    ``tokens``: ``text`` already parsed at top level, as :func:`~claimdocs.pages.parse_page` takes them
+    (the Sphinx build parses a page once, for the checker and MyST's renderer).
     """
     with _no_cycle_collection():
-        return _check_page(project, path, text, tables, (path,), _Budget(), tracing)
+        return _check_page(project, path, text, tables, (path,), _Budget(), tracing, tokens)
 
 
 @contextmanager
@@ -218,10 +223,10 @@ class _Budget:
 
 
 def _check_page(project: Project, path: str, text: str, tables: Tables | None, chain: tuple[str, ...],
-                budget: _Budget, tracing: bool = True) -> PageResult:
+                budget: _Budget, tracing: bool = True, tokens: list[Token] | None = None) -> PageResult:
     """One page, or one file it includes (``chain``: the page, then each include down to this file)."""
     tables = tables or tables_of(project)
-    page = parse_page(text, path, extensions=project.myst_extensions)
+    page = parse_page(text, path, extensions=project.myst_extensions, tokens=tokens)
     ctx = PageContext(project, tables, path, site_page=_is_site_page(project, chain[0]))
     views = [View(block, project, i) for i, block in enumerate(page.blocks)]
     lead_ins = _lead_ins(project, page, views)

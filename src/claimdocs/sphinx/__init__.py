@@ -7,6 +7,7 @@ that states no fact. The pieces:
 
 - :mod:`~claimdocs.sphinx.markup`: the roles and directives;
 - :mod:`~claimdocs.sphinx.events`: the event handlers, which run the checks;
+- :mod:`~claimdocs.sphinx.parser`: MyST's parser, checking each page with the tokens it renders;
 - :mod:`~claimdocs.sphinx.domain`: claims and entities as objects (``{claim-ref}``, intersphinx,
   genindex), which page uses which claim (cross-document state);
 - :mod:`~claimdocs.sphinx.state`: the loaded project, kept on ``env``;
@@ -26,6 +27,7 @@ from claimdocs.config import Config
 from claimdocs.sphinx import events, markup, theme
 from claimdocs.sphinx.domain import ENV_VERSION, ClaimXRefRole, warn_missing_reference
 from claimdocs.sphinx.nodes import add_nodes
+from claimdocs.sphinx.parser import install as install_parser
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -35,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types = (type(default), list, type(None)) if isinstance(default, tuple) else (type(default), type(None))
         app.add_config_value(f"claimdocs_{key}", None, "env", types)
     add_nodes(app)
+    install_parser(app)
     app.setup_extension("claimdocs.sphinx.domain")
     app.add_role("claim", markup.ClaimRole())
     app.add_role("claim-ref", ClaimXRefRole("claim"))

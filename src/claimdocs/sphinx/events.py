@@ -2,9 +2,11 @@
 
 The checks are the engine the command line runs (:mod:`claimdocs.rules.engine`):
 :func:`~claimdocs.rules.engine.check_source` once at ``builder-inited``,
-:func:`~claimdocs.rules.engine.check_page` on each page's source at ``source-read``,
-the unused claims at ``env-check-consistency``; each finding is a warning typed
-``claims.<rule>``, so ``suppress_warnings`` can silence one rule by name.
+:func:`~claimdocs.rules.engine.check_page` on each page's source as it is read (handed
+at ``source-read`` to claimdocs' MyST parser, :mod:`claimdocs.sphinx.parser`, which checks
+the tokens it then renders: the page is parsed once), the unused claims at
+``env-check-consistency``; each finding is a warning typed ``claims.<rule>``, so
+``suppress_warnings`` can silence one rule by name.
 
 What holds under broken and hostile input:
 
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from markdown_it.token import Token
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -139,36 +142,75 @@ def _mark_running(app: Sphinx, state: BuildState) -> None:
 
 
 def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Check a Markdown page: handed over to claimdocs' MyST parser, or here when another parser reads it."""
     state = state_of(app.env)
     if not state.config.check or not str(app.env.doc2path(docname)).endswith(".md"):
         return
     if docname in state.refused:  # the stand-in for a root document that cannot be read: read again next time
         claims_domain(app.env).note_all(docname, {OPEN_FINDINGS: "1"})
         return
+    if _parser_checks(app.env):  # it checks the page as it parses it, after every source-read handler: one parse
+        state.parsing = docname
+        return
+    refused = check_read_page(app.env, docname, source[0])
+    if refused:  # the build never renders what the checker refused: blanked, lines kept
+        source[0] = blank(source[0], refused)
+
+
+def _parser_checks(env: BuildEnvironment) -> bool:
+    """Whether the page's parser is claimdocs' (:mod:`claimdocs.sphinx.parser`), which checks what it parses."""
+    try:
+        parser = env.parser
+    except (KeyError, AttributeError):
+        return False
+    return getattr(parser, "checks_pages", False) is True
+
+
+def take_handed_over(env: BuildEnvironment) -> str | None:
+    """The page ``source-read`` handed over to be checked as it is parsed, if it is the one being read (once).
+
+    None for any other text the parser is given (a translated message) and outside a
+    claimdocs build: that text is parsed as MyST parses it.
+    """
+    try:
+        state = state_of(env)
+    except RuntimeError:
+        return None
+    docname, state.parsing = state.parsing, None
+    return docname if docname is not None and docname == env.docname else None
+
+
+def check_read_page(env: BuildEnvironment, docname: str, text: str, tokens: list[Token] | None = None,
+                    ) -> list[tuple[int, int]]:
+    """Check a page being read (its findings warnings, its marks noted); the spans the build must not render.
+
+    ``tokens``: ``text`` parsed at top level by a parser making the checker's tokens (see
+    :func:`claimdocs.rules.engine.check_page`).
+    """
     from claimdocs.rules.engine import check_page
 
-    shown = state.project.config.display(Path(app.env.doc2path(docname)))
+    state = state_of(env)
+    shown = state.project.config.display(Path(env.doc2path(docname)))
     try:
-        result = check_page(state.project, shown, source[0], tables=state.tables)
+        result = check_page(state.project, shown, text, tables=state.tables, tokens=tokens)
     except Exception as exc:  # a bug of the checker: one warning, never a traceback that stops the build
         logger.warning("internal error while checking the page: %s: %s (please report this)", type(exc).__name__, exc,
                        type="claims", subtype="page", location=(docname, 1))
-        claims_domain(app.env).note_all(docname, {OPEN_FINDINGS: "1"})
-        return
+        claims_domain(env).note_all(docname, {OPEN_FINDINGS: "1"})
+        return []
     for finding in result.findings:
         if finding.rule != "unused":
             warn(finding, (docname, finding.line) if finding.path == shown else _at(state.config, finding))
-    claims_domain(app.env).note_waived(docname, result.waived)
-    if result.refused:  # the build never renders what the checker refused: blanked, lines kept
-        source[0] = _blank(source[0], result.refused)
+    claims_domain(env).note_waived(docname, result.waived)
     marks = {OPEN_FINDINGS: str(len(result.findings))} if result.findings else {}
     if not result.complete:
         marks[INCOMPLETE] = "1"
     if marks:  # the page is read again at the next build, so its findings are reported again until fixed
-        claims_domain(app.env).note_all(docname, marks)
+        claims_domain(env).note_all(docname, marks)
+    return result.refused
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span turned into spaces, newlines kept (every line stays where it was)."""
     chars = list(text)
     for start, end in spans:

@@ -56,6 +56,8 @@ class BuildState:
     consistency_checked: bool = False
     #: Whether the build before this one was killed (its marker file was left): every page is then read and written.
     interrupted: bool = False
+    #: The page ``source-read`` handed to claimdocs' MyST parser, to be checked as it is parsed (one parse for both).
+    parsing: str | None = None
     #: What the claims' waivers waive in the article's half and among the unused claims (the pages' are in the domain).
     waived: list[Waived] = field(default_factory=list)
 
