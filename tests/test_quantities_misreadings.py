@@ -436,6 +436,10 @@ def test_a_relative_period_holds_no_figure() -> None:
         ("between 737 and 800", [("between 737 and 800", None, R, None)]),
         ("$737-800", [("$737-800", None, R, "currency:USD")]),
         ("737 beds", [("737", 737, E, None)]),
+        # a second end that goes on (a thousands group, decimals) is a number, not a round hundred
+        ("101-500,000 people", [("101-500,000", None, R, None)]),
+        ("737-800.5 tonnes", [("737-800.5 tonnes", None, R, "mass:tonne")]),
+        ("the 737-800, a jet", []),
     ],
 )
 def test_a_model_name_is_no_figure(text: str, expected: list[tuple[str, float | None, Hedge, str | None]]) -> None:

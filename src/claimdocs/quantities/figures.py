@@ -498,7 +498,7 @@ def _over_a_span(low: str, start: int, end: int) -> bool:
 #: A model name written as a number, a hyphen and a round hundred ("737-800", "747-400", "777-300ER"):
 #: a designation, not a range or a count. A range's first end in news prose is round ("700-800",
 #: "150-200", "175-200"), so a first end not a multiple of five is read as a name.
-_DESIGNATION_RE = re.compile(r"[1-9]\d(?:[1-46-9])-[1-9]00(?:[a-z]{1,3})?(?![\w-])")
+_DESIGNATION_RE = re.compile(r"[1-9]\d(?:[1-46-9])-[1-9]00(?:[a-z]{1,3})?(?![\w-]|[.,]\d)")  # not "101-500,000"
 
 
 def is_designation(low: str, start: int) -> bool:
