@@ -100,3 +100,10 @@ def set_field(path: Path, claim: str, key: str, value: str) -> None:
 def rootdir() -> Path:
     """Test projects for sphinx.testing live in tests/roots/test-<name>/."""
     return Path(__file__).resolve().parent / "roots"
+
+
+def copy_test_claims(rootdir: Path, tmp_path: Path) -> Path:
+    """A copy of tests/roots/test-claims that a test may edit and build."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-claims", src)
+    return src

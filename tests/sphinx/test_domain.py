@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import zlib
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+
+from conftest import copy_test_claims
 
 HEADLINE = "approximately 1,500 \u2014 people evacuated from Riverton"
 CLAIMS = {"evacuated", "evacuated-monday", "levi-quickly", "levi-overdue", "levi-mayor", "critics-late",
@@ -48,10 +49,6 @@ def inventory(outdir: Path) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
-def copy_root(rootdir: Path, tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-claims", src)
-    return src
 
 
 def append(path: Path, text: str) -> int:
@@ -63,7 +60,7 @@ def append(path: Path, text: str) -> int:
 
 @pytest.fixture
 def built(make_app, rootdir: Path, tmp_path: Path) -> SphinxTestApp:
-    app = make_app("html", srcdir=copy_root(rootdir, tmp_path))
+    app = make_app("html", srcdir=copy_test_claims(rootdir, tmp_path))
     app.build()
     assert warnings(app) == ""
     return app
@@ -138,7 +135,7 @@ def test_a_reference_is_not_a_use(built: SphinxTestApp) -> None:
 
 
 def test_any_role_finds_a_claim(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     append(src / "refs.md", "Also {any}`council-opposed` and {any}`riverton`.\n")
     app = make_app("html", srcdir=src)
     app.build()
@@ -151,7 +148,7 @@ def test_any_role_finds_a_claim(make_app, rootdir: Path, tmp_path: Path) -> None
 
 
 def test_a_reference_on_the_index_page_links_within_it(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     append(src / "claims.md", "See {claim-ref}`levi-mayor`.\n")
     app = make_app("html", srcdir=src)
     app.build()
@@ -161,7 +158,7 @@ def test_a_reference_on_the_index_page_links_within_it(make_app, rootdir: Path, 
 
 
 def test_an_unknown_id_is_one_located_warning_from_the_page_rules(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     line = append(src / "refs.md", "See {claim-ref}`evacuatd`.\n")
     app = make_app("html", srcdir=src)
     app.build()
@@ -173,7 +170,7 @@ def test_an_unknown_id_is_one_located_warning_from_the_page_rules(make_app, root
 
 
 def test_without_the_checks_an_unknown_id_is_still_a_located_warning(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     line = append(src / "refs.md", "See {claims:person}`leviathan`.\n")
     app = make_app("html", srcdir=src, confoverrides={"claimdocs_check": False})
     app.build()
@@ -184,7 +181,7 @@ def test_without_the_checks_an_unknown_id_is_still_a_located_warning(make_app, r
 
 
 def test_a_reference_never_shows_text_of_its_own(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     line = append(src / "refs.md", "See {claim-ref}`1,500 people <evacuated>`.\n")
     app = make_app("html", srcdir=src)
     app.build()
@@ -210,7 +207,7 @@ def test_other_builders_write_the_headline(app: SphinxTestApp) -> None:
 
 def test_editing_a_claim_rereads_the_pages_that_reference_it(make_app, rootdir: Path, tmp_path: Path) -> None:
     """A reference shows the claim's headline: when the claim changes, its page is read and written again."""
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     app = make_app("html", srcdir=src)
     app.build()
     app.cleanup()
@@ -226,7 +223,7 @@ def test_editing_a_claim_rereads_the_pages_that_reference_it(make_app, rootdir: 
 
 
 def test_removing_the_index_removes_the_objects(make_app, rootdir: Path, tmp_path: Path) -> None:
-    src = copy_root(rootdir, tmp_path)
+    src = copy_test_claims(rootdir, tmp_path)
     app = make_app("html", srcdir=src)
     app.build()
     assert ("claims:claim", "evacuated") in inventory(Path(app.outdir))
@@ -240,10 +237,10 @@ def test_removing_the_index_removes_the_objects(make_app, rootdir: Path, tmp_pat
 
 def test_a_parallel_read_keeps_every_object(make_app, rootdir: Path, tmp_path: Path) -> None:
     """Pages read in worker processes hand their objects back (merge_domaindata): objects.inv is the same."""
-    serial = make_app("html", srcdir=copy_root(rootdir, tmp_path / "one"))
+    serial = make_app("html", srcdir=copy_test_claims(rootdir, tmp_path / "one"))
     serial.build()
     serial.cleanup()  # a second app in one test: let it register Sphinx's nodes afresh
-    src = copy_root(rootdir, tmp_path / "two")
+    src = copy_test_claims(rootdir, tmp_path / "two")
     parallel = make_app("html", srcdir=src, parallel=2)
     parallel.build()
     assert warnings(parallel) == ""
@@ -255,7 +252,7 @@ def test_a_parallel_read_keeps_every_object(make_app, rootdir: Path, tmp_path: P
 
 
 def test_another_project_links_to_claims_through_intersphinx(make_app, rootdir: Path, tmp_path: Path) -> None:
-    first = make_app("html", srcdir=copy_root(rootdir, tmp_path))
+    first = make_app("html", srcdir=copy_test_claims(rootdir, tmp_path))
     first.build()
     first.cleanup()
     site = Path(first.outdir)

@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from claimdocs.sphinx.state import RUNNING_MARKER
+from conftest import copy_test_claims
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WRONG = "\nThe ministry reports {claim}`1,500 <evacuated>` people evacuated.\n"
@@ -31,9 +32,7 @@ WRONG = "\nThe ministry reports {claim}`1,500 <evacuated>` people evacuated.\n"
 
 @pytest.fixture
 def project(rootdir: Path, tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-claims", src)
-    return src
+    return copy_test_claims(rootdir, tmp_path)
 
 
 @pytest.fixture

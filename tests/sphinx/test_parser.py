@@ -13,7 +13,6 @@ import dataclasses
 import inspect
 import pickle
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
@@ -29,7 +28,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from claimdocs.myst import parser as checker_parser
 from claimdocs.sphinx.parser import RENDER_ONLY, ClaimsMystParser, same_tokens
-from conftest import ROOT
+from conftest import ROOT, copy_test_claims
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 EXTENSIONS = frozenset({"colon_fence"})  # tests/roots/test-claims/conf.py's
@@ -38,9 +37,7 @@ WORDS = "\nThis page has {sub-ref}`wordcount-words` words.\n"
 
 @pytest.fixture
 def project(rootdir: Path, tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-claims", src)
-    return src
+    return copy_test_claims(rootdir, tmp_path)
 
 
 @pytest.fixture
